@@ -1,5 +1,6 @@
 package de.ikz.ledger.platform.axon;
 
+import de.ikz.ledger.api.PublishedJson;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -25,7 +26,7 @@ public class AxonMessagingConfiguration {
     @Primary
     Serializer serializer() {
         return JacksonSerializer.builder()
-                .objectMapper(LedgerJson.storedMessageMapper())
+                .objectMapper(PublishedJson.storedMessageMapper())
                 .revisionResolver(new AnnotationRevisionResolver())
                 .converter(new ChainingConverter(AxonMessagingConfiguration.class.getClassLoader()))
                 .build();

@@ -44,7 +44,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(LedgerProblemException.class)
     ResponseEntity<ProblemDetail> onLedgerProblem(LedgerProblemException ex) {
-        return answer(Problems.of(ex.code(), ex.getMessage()));
+        ProblemDetail problem = Problems.of(ex.code(), ex.getMessage());
+        if (!ex.errors().isEmpty()) {
+            problem.setProperty("errors", ex.errors());
+        }
+        return answer(problem);
     }
 
     @ExceptionHandler(CommandExecutionException.class)

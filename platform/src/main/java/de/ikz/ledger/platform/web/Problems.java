@@ -3,7 +3,6 @@ package de.ikz.ledger.platform.web;
 import de.ikz.ledger.api.ErrorCode;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -37,9 +36,5 @@ public final class Problems {
     }
 
     /** One offending field: its JSON path and what is wrong with it. */
-    public record FieldError(String field, String message) {
-        public Map<String, String> asMap() {
-            return Map.of("field", field, "message", message);
-        }
-    }
+    public record FieldError(String field, String message) {}
 }

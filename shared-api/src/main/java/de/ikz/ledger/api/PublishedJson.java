@@ -1,4 +1,4 @@
-package de.ikz.ledger.platform.axon;
+package de.ikz.ledger.api;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -9,12 +9,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The one JSON mapping of stored messages. Dates are ISO strings and unknown fields are ignored, so
- * that the stored format never depends on framework defaults and older readers survive additions.
+ * The one JSON mapping of the published language: how events are stored and how subscribers read
+ * them. Dates are ISO strings, amounts are strings with two fraction digits, and unknown fields are
+ * ignored so that older readers survive additions. The stored format never depends on framework
+ * defaults.
  */
-public final class LedgerJson {
+public final class PublishedJson {
 
-    private LedgerJson() {}
+    private PublishedJson() {}
 
     /** A fresh mapper for events, snapshots and other stored messages. */
     public static ObjectMapper storedMessageMapper() {
