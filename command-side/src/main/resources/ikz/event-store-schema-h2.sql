@@ -39,3 +39,12 @@ CREATE TABLE IF NOT EXISTS TokenEntry (
     owner VARCHAR(255),
     PRIMARY KEY (processorName, segment)
 );
+
+-- The anchored head of every aggregate's hash chain (see EventHashChain): written in the same
+-- transaction as the events, so a stream whose last events were deleted no longer matches it.
+CREATE TABLE IF NOT EXISTS ChainAnchor (
+    aggregateIdentifier VARCHAR(255) NOT NULL,
+    sequenceNumber BIGINT NOT NULL,
+    hash CHAR(64) NOT NULL,
+    PRIMARY KEY (aggregateIdentifier)
+);

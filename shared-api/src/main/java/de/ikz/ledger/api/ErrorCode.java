@@ -83,7 +83,7 @@ public enum ErrorCode {
     VALID_UNTIL_BEFORE_VALID_FROM(Category.CONFLICT, "validUntil lies before validFrom."),
     TERMINATION_BEFORE_VALID_FROM(Category.CONFLICT, "The termination takes effect before the agreement is valid."),
     TERMINATION_BEFORE_DELEGATION_START(
-            Category.CONFLICT, "A running delegation starts after the termination would take effect."),
+            Category.CONFLICT, "A running delegation starts or changes status after the termination date."),
     SIGNATURE_DATE_IN_FUTURE(Category.CONFLICT, "A signature cannot be dated in the future."),
     DATE_BEFORE_LAST_CHANGE(
             Category.CONFLICT, "The date lies before the delegation's start or its last status change."),

@@ -119,7 +119,8 @@ class CommandApiTest {
                     .containsEntry("actorRole", "PARTNER")
                     .containsEntry("correlationId", "audit-trail-42")
                     .containsEntry("command", "RecordCostEntry")
-                    .containsKey("commandId");
+                    .containsKey("commandId")
+                    .containsKey("hash");
             assertThat(reply.header("X-Correlation-Id")).isEqualTo("audit-trail-42");
         }
 
