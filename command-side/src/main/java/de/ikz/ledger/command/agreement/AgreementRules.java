@@ -340,8 +340,9 @@ final class AgreementRules {
     record TerminationNotBeforeRunningDelegations(LocalDate effectiveOn, Collection<Delegation> delegations)
             implements BusinessRule {
         public boolean isBroken() {
+            // a delegation that started (or ended) after the date would outlast the agreement
             return delegations.stream()
-                    .anyMatch(d -> d.status().isRunning() && d.lastChangeOn().isAfter(effectiveOn));
+                    .anyMatch(d -> d.status().hasStarted() && d.lastChangeOn().isAfter(effectiveOn));
         }
 
         public ErrorCode code() {
