@@ -2,6 +2,7 @@ package de.ikz.ledger.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.ikz.ledger.api.ErrorCode;
+import de.ikz.ledger.platform.settings.InvalidSettingException;
 import de.ikz.ledger.platform.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -37,6 +38,10 @@ public class SecurityConfiguration {
     };
     private static final String[] AUDITORS = {LedgerRole.ADMIN.name(), LedgerRole.AUDITOR.name()};
     private static final String[] INTEGRATORS = {LedgerRole.ADMIN.name(), LedgerRole.INTEGRATOR.name()};
+    /** The OpenAPI description and Swagger UI: public, like the contract they describe. */
+    private static final String[] API_DOCUMENTATION = {
+        "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"
+    };
 
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -52,6 +57,10 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
+                        .requestMatchers(API_DOCUMENTATION)
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole(LedgerRole.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/admin/**")
                         .hasRole(LedgerRole.ADMIN.name())
                         .requestMatchers("/api/admin/**")
@@ -82,17 +91,21 @@ public class SecurityConfiguration {
         for (LedgerSecurityProperties.Account account : properties.accounts()) {
             users.add(toUser(account));
         }
-        return new InMemoryUserDetailsManager(users);
+        InMemoryUserDetailsManager accounts = new InMemoryUserDetailsManager(users);
+        // only a lookup: a UserDetailsPasswordService would "upgrade" {noop} to bcrypt on first use
+        // and make every later request of a stateless client pay a bcrypt check
+        return accounts::loadUserByUsername;
     }
 
     static UserDetails toUser(LedgerSecurityProperties.Account account) {
         if (account.username() == null || account.password() == null || account.role() == null) {
-            throw new IllegalArgumentException(
-                    "ikz.security.accounts: every account needs username, password and role");
+            throw new InvalidSettingException(
+                    "ikz.security.accounts", "every account needs username, password and role");
         }
         if ((account.role() == LedgerRole.PARTNER) != (account.partnerId() != null)) {
-            throw new IllegalArgumentException("ikz.security.accounts: account " + account.username()
-                    + " needs a partnerId exactly when its role is PARTNER");
+            throw new InvalidSettingException(
+                    "ikz.security.accounts",
+                    "account " + account.username() + " needs a partnerId exactly when its role is PARTNER");
         }
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(account.role().authority()));

@@ -1,0 +1,167 @@
+package de.ikz.ledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import de.ikz.ledger.api.agreement.AgreementDrafted;
+import de.ikz.ledger.api.agreement.AgreementSigned;
+import de.ikz.ledger.api.partner.PartnerKind;
+import de.ikz.ledger.api.partner.PartnerRegistered;
+import de.ikz.ledger.api.partner.PartnerRenamed;
+import de.ikz.ledger.query.agreement.AgreementView;
+import de.ikz.ledger.query.ledger.PartnerContribution;
+import de.ikz.ledger.query.ledger.PartnerLedgers;
+import de.ikz.ledger.query.partner.PartnerView;
+import de.ikz.ledger.query.partner.PartnerViewCodec;
+import de.ikz.ledger.query.store.ViewCollection;
+import de.ikz.ledger.query.store.ViewMongo;
+import de.ikz.ledger.query.support.ViewStoreProperties;
+import java.lang.reflect.Constructor;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The idempotent writes, through the real driver over TCP against the embedded server (or the
+ * MongoDB of {@code IKZ_TEST_MONGO_URI}).
+ */
+class StoreTest {
+
+    private static final Instant AT = Instant.parse("2014-05-22T10:15:30.123456789Z");
+
+    @TempDir
+    Path dataDir;
+
+    ViewMongo mongo;
+    MongoDatabase database;
+
+    @BeforeEach
+    void connect() {
+        mongo = ViewMongo.connect(
+                ViewStoreProperties.external() ? System.getenv(ViewStoreProperties.TEST_MONGO_URI) : "", dataDir);
+        database = mongo.client().getDatabase("ikz-ledger-store-test-" + UUID.randomUUID());
+    }
+
+    @AfterEach
+    void disconnect() {
+        database.drop();
+        mongo.close();
+    }
+
+    @Test
+    void theEmbeddedServerListensOnTheLoopbackOnlyAndKeepsItsFileInTheDataDirectory() {
+        if (ViewStoreProperties.external()) {
+            return;
+        }
+        assertThat(mongo.isEmbedded()).isTrue();
+        assertThat(mongo.client().getClusterDescription().getServerDescriptions())
+                .allSatisfy(server -> assertThat(server.getAddress().getHost()).isEqualTo("127.0.0.1"));
+        assertThat(dataDir.resolve(ViewMongo.EMBEDDED_FILE)).exists();
+    }
+
+    @Test
+    void aViewIsCreatedOnceAndThenChangedOnlyByNewerEvents() {
+        ViewCollection partners = new ViewCollection(database.getCollection("partners"));
+        PartnerRegistered registered =
+                new PartnerRegistered("saarbruecken", "Saarbrücken", PartnerKind.MUNICIPALITY, "100410100100", null);
+
+        assertThat(apply(partners, registered, 0)).isTrue();
+        assertThat(apply(partners, registered, 0)).as("created again").isFalse();
+        assertThat(apply(partners, new PartnerRenamed("saarbruecken", "Landeshauptstadt Saarbrücken"), 1))
+                .isTrue();
+        assertThat(apply(partners, new PartnerRenamed("saarbruecken", "stale"), 1))
+                .as("redelivered")
+                .isFalse();
+        assertThat(apply(partners, registered, 0)).as("redelivered creation").isFalse();
+
+        Document stored = partners.find("saarbruecken").orElseThrow();
+        assertThat(stored.getString("name")).isEqualTo("Landeshauptstadt Saarbrücken");
+        assertThat(stored.get("lastSequence", Number.class).longValue()).isEqualTo(1);
+        assertThat(stored.getString("registeredAt")).isEqualTo("2014-05-22T10:15:30.123456789Z");
+        assertThat(partners.collection().countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void aWriterThatLoadedAnOlderStateDoesNotOverwriteANewerOne() {
+        ViewCollection partners = new ViewCollection(database.getCollection("partners"));
+        apply(partners, new PartnerRegistered("kreis", "Kreis", PartnerKind.DISTRICT, null, null), 0);
+        PartnerRenamed slow = new PartnerRenamed("kreis", "slow writer");
+
+        boolean written = partners.apply("kreis", 1, PartnerViewCodec.INSTANCE, loaded -> {
+            // another node applies events 1 and 2 while this one is still folding event 1
+            apply(partners, new PartnerRenamed("kreis", "Saarpfalz"), 1);
+            apply(partners, new PartnerRenamed("kreis", "Saarpfalz-Kreis"), 2);
+            return PartnerView.fold(loaded, slow, AT);
+        });
+
+        assertThat(written).isFalse();
+        assertThat(partners.find("kreis").orElseThrow().getString("name")).isEqualTo("Saarpfalz-Kreis");
+    }
+
+    @Test
+    void aLateCreationDoesNotOverwriteAViewCreatedAndChangedMeanwhile() {
+        ViewCollection partners = new ViewCollection(database.getCollection("partners"));
+        PartnerRegistered registered = new PartnerRegistered("kreis", "Kreis", PartnerKind.DISTRICT, null, null);
+
+        boolean written = partners.apply("kreis", 0, PartnerViewCodec.INSTANCE, nothing -> {
+            apply(partners, registered, 0);
+            apply(partners, new PartnerRenamed("kreis", "Saarpfalz-Kreis"), 1);
+            return PartnerView.fold(nothing, registered, AT);
+        });
+
+        assertThat(written).isFalse();
+        assertThat(partners.find("kreis").orElseThrow().getString("name")).isEqualTo("Saarpfalz-Kreis");
+    }
+
+    @Test
+    void anEventForAViewNotYetCreatedIsNotStored() {
+        ViewCollection partners = new ViewCollection(database.getCollection("partners"));
+
+        assertThat(apply(partners, new PartnerRenamed("nobody", "Nobody"), 1)).isFalse();
+        assertThat(partners.collection().countDocuments()).isZero();
+    }
+
+    @Test
+    void aLedgerKeepsTheNewestContributionOfEachAgreement() throws Exception {
+        PartnerLedgers ledgers = ledgers();
+        AgreementView drafted = AgreementView.drafted(
+                new AgreementDrafted(
+                        "a.1$x", "Title", "Subject", List.of("city", "district"), LocalDate.of(2014, 1, 1), null),
+                AT);
+        AgreementView signed = drafted.apply(
+                new AgreementSigned("a.1$x", "city", "Mayor", "Oberbürgermeisterin", LocalDate.of(2014, 5, 22)), AT);
+        AgreementView other = AgreementView.drafted(
+                new AgreementDrafted(
+                        "other", "Other", "Subject", List.of("city", "district"), LocalDate.of(2014, 1, 1), null),
+                AT);
+
+        ledgers.write(PartnerContribution.of(signed, "city", 1));
+        ledgers.write(PartnerContribution.of(drafted, "city", 0));
+        ledgers.write(PartnerContribution.of(signed, "city", 1));
+        ledgers.write(PartnerContribution.of(other, "city", 0));
+
+        List<PartnerContribution> city = ledgers.find("city");
+        assertThat(city).extracting(PartnerContribution::agreementId).containsExactly("a.1$x", "other");
+        assertThat(city.get(0).sequence()).isEqualTo(1);
+        assertThat(database.getCollection(PartnerLedgers.COLLECTION).countDocuments())
+                .isEqualTo(1);
+    }
+
+    private PartnerLedgers ledgers() throws Exception {
+        Constructor<PartnerLedgers> constructor = PartnerLedgers.class.getDeclaredConstructor(MongoDatabase.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(database);
+    }
+
+    private static boolean apply(ViewCollection partners, de.ikz.ledger.api.partner.PartnerEvent event, long sequence) {
+        return partners.apply(
+                event.partnerId(), sequence, PartnerViewCodec.INSTANCE, view -> PartnerView.fold(view, event, AT));
+    }
+}
