@@ -16,7 +16,6 @@ import de.ikz.ledger.query.partner.PartnerViewCodec;
 import de.ikz.ledger.query.store.ViewCollection;
 import de.ikz.ledger.query.store.ViewMongo;
 import de.ikz.ledger.query.support.ViewStoreProperties;
-import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -154,10 +153,8 @@ class StoreTest {
                 .isEqualTo(1);
     }
 
-    private PartnerLedgers ledgers() throws Exception {
-        Constructor<PartnerLedgers> constructor = PartnerLedgers.class.getDeclaredConstructor(MongoDatabase.class);
-        constructor.setAccessible(true);
-        return constructor.newInstance(database);
+    private PartnerLedgers ledgers() {
+        return PartnerLedgers.ofGeneration(database, 0);
     }
 
     private static boolean apply(ViewCollection partners, de.ikz.ledger.api.partner.PartnerEvent event, long sequence) {

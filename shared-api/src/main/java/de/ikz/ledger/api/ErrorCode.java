@@ -22,6 +22,7 @@ public enum ErrorCode {
     AGREEMENT_NOT_FOUND(Category.NOT_FOUND, "No agreement with this id."),
     DELEGATION_NOT_FOUND(Category.NOT_FOUND, "No delegation with this id in this agreement."),
     COST_ENTRY_NOT_FOUND(Category.NOT_FOUND, "No cost entry with this id in this agreement."),
+    REPLAY_NOT_FOUND(Category.NOT_FOUND, "No replay with this id."),
 
     // 405, 406, 413, 415
     METHOD_NOT_ALLOWED(Category.METHOD_NOT_ALLOWED, "This method is not allowed on this resource."),
@@ -35,6 +36,7 @@ public enum ErrorCode {
     DELEGATION_ALREADY_EXISTS(Category.CONFLICT, "A delegation with this id exists already in this agreement."),
     COST_ENTRY_ALREADY_EXISTS(Category.CONFLICT, "A cost entry with this id exists already in this agreement."),
     CONCURRENT_MODIFICATION(Category.CONFLICT, "Another command changed this resource at the same time; retry."),
+    REPLAY_ALREADY_RUNNING(Category.CONFLICT, "A replay is running already; follow it instead of starting another."),
 
     // 409: partners
     PARENT_MUST_NOT_BE_OPERATING_UNIT(Category.CONFLICT, "An operating unit belongs to a body with legal personality."),

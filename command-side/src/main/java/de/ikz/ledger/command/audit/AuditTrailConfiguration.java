@@ -3,6 +3,9 @@ package de.ikz.ledger.command.audit;
 import de.ikz.ledger.platform.audit.ChainAnchors;
 import de.ikz.ledger.platform.audit.EventChainVerifier;
 import de.ikz.ledger.platform.audit.EventHashChain;
+import de.ikz.ledger.platform.events.EventPositions;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +33,21 @@ class AuditTrailConfiguration {
     @Bean
     static EventChainVerifier eventChainVerifier(JdbcTemplate jdbc, ChainAnchors anchors) {
         return new JdbcEventChainVerifier(jdbc, anchors);
+    }
+
+    /** Positions straight from the event table: one indexed query per stream. */
+    @Bean
+    static EventPositions eventPositions(JdbcTemplate jdbc) {
+        return aggregateId -> {
+            Map<Long, Long> positions = new HashMap<>();
+            jdbc.query(
+                    "SELECT sequenceNumber, globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                    rs -> {
+                        positions.put(rs.getLong(1), rs.getLong(2));
+                    },
+                    aggregateId);
+            return positions;
+        };
     }
 
     @Autowired

@@ -42,6 +42,8 @@ public class SecurityConfiguration {
     private static final String[] API_DOCUMENTATION = {
         "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"
     };
+    /** The dashboard's static files: public; it reads every figure through the API with the user's account. */
+    private static final String[] DASHBOARD = {"/", "/index.html", "/assets/**", "/favicon.ico", "/webjars/**"};
 
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -58,6 +60,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/error")
                         .permitAll()
                         .requestMatchers(API_DOCUMENTATION)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, DASHBOARD)
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(LedgerRole.ADMIN.name())

@@ -8,6 +8,7 @@ import de.ikz.ledger.api.query.ListAgreements;
 import de.ikz.ledger.query.agreement.AgreementView.CostEntry;
 import de.ikz.ledger.query.agreement.AgreementView.Delegation;
 import de.ikz.ledger.query.agreement.AgreementView.Party;
+import de.ikz.ledger.query.history.ViewSources;
 import de.ikz.ledger.query.money.Money;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
@@ -17,20 +18,22 @@ import org.springframework.stereotype.Component;
 @Component
 class AgreementQueryHandlers {
 
-    private final AgreementViews agreements;
+    private final ViewSources sources;
 
-    AgreementQueryHandlers(AgreementViews agreements) {
-        this.agreements = agreements;
+    AgreementQueryHandlers(ViewSources sources) {
+        this.sources = sources;
     }
 
     @QueryHandler
     Optional<AgreementDetails> handle(FindAgreement query) {
-        return agreements.find(query.agreementId()).map(AgreementQueryHandlers::details);
+        return sources.at(query.asOf(), query.on())
+                .agreement(query.agreementId())
+                .map(AgreementQueryHandlers::details);
     }
 
     @QueryHandler
     AgreementList handle(ListAgreements query) {
-        return new AgreementList(agreements.findAll().stream()
+        return new AgreementList(sources.at(query.asOf(), query.on()).agreements().stream()
                 .map(AgreementQueryHandlers::summary)
                 .toList());
     }

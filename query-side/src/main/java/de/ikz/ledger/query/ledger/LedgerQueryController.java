@@ -13,8 +13,11 @@ import de.ikz.ledger.platform.web.LedgerProblemException;
 import de.ikz.ledger.query.web.Answers;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,29 +41,40 @@ class LedgerQueryController {
     }
 
     @GetMapping("/partners/{id}/services")
-    PartnerServices services(@PathVariable String id) {
+    PartnerServices services(
+            @PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
         return Answers.of(queries.query(
-                        new FindPartnerServices(id), ResponseTypes.optionalInstanceOf(PartnerServices.class)))
+                        new FindPartnerServices(id, asOf, on), ResponseTypes.optionalInstanceOf(PartnerServices.class)))
                 .orElseThrow(() -> partnerNotFound(id));
     }
 
     @GetMapping("/partners/{id}/savings")
     PartnerSavings savings(
-            @PathVariable String id, @RequestParam(required = false) @Min(1000) @Max(9999) Integer fiscalYear) {
+            @PathVariable String id,
+            @RequestParam(required = false) @Min(1000) @Max(9999) Integer fiscalYear,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         return Answers.of(queries.query(
-                        new FindPartnerSavings(id, fiscalYear), ResponseTypes.optionalInstanceOf(PartnerSavings.class)))
+                        new FindPartnerSavings(id, fiscalYear, asOf),
+                        ResponseTypes.optionalInstanceOf(PartnerSavings.class)))
                 .orElseThrow(() -> partnerNotFound(id));
     }
 
     @GetMapping("/savings")
-    SavingsTotals totals(@RequestParam(required = false) @Min(1000) @Max(9999) Integer fiscalYear) {
+    SavingsTotals totals(
+            @RequestParam(required = false) @Min(1000) @Max(9999) Integer fiscalYear,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         return Answers.of(
-                queries.query(new FindSavingsTotals(fiscalYear), ResponseTypes.instanceOf(SavingsTotals.class)));
+                queries.query(new FindSavingsTotals(fiscalYear, asOf), ResponseTypes.instanceOf(SavingsTotals.class)));
     }
 
     @GetMapping("/service-matrix")
-    ServiceMatrix serviceMatrix() {
-        return Answers.of(queries.query(new FindServiceMatrix(), ResponseTypes.instanceOf(ServiceMatrix.class)));
+    ServiceMatrix serviceMatrix(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        return Answers.of(
+                queries.query(new FindServiceMatrix(asOf, on), ResponseTypes.instanceOf(ServiceMatrix.class)));
     }
 
     private static LedgerProblemException partnerNotFound(String id) {

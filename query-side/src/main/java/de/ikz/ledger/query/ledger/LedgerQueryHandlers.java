@@ -8,8 +8,8 @@ import de.ikz.ledger.api.query.PartnerSavings;
 import de.ikz.ledger.api.query.PartnerServices;
 import de.ikz.ledger.api.query.SavingsTotals;
 import de.ikz.ledger.api.query.ServiceMatrix;
-import de.ikz.ledger.query.agreement.AgreementViews;
-import de.ikz.ledger.query.partner.PartnerViews;
+import de.ikz.ledger.query.history.ViewSource;
+import de.ikz.ledger.query.history.ViewSources;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,37 +24,36 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerQueryHandlers {
 
-    private final PartnerLedgers ledgers;
-    private final PartnerViews partners;
-    private final AgreementViews agreements;
+    private final ViewSources sources;
 
-    LedgerQueryHandlers(PartnerLedgers ledgers, PartnerViews partners, AgreementViews agreements) {
-        this.ledgers = ledgers;
-        this.partners = partners;
-        this.agreements = agreements;
+    LedgerQueryHandlers(ViewSources sources) {
+        this.sources = sources;
     }
 
     @QueryHandler
     Optional<PartnerServices> handle(FindPartnerServices query) {
-        return partners.find(query.partnerId())
-                .map(partner -> Services.ofPartner(partner.id(), ledgers.find(partner.id())));
+        ViewSource views = sources.at(query.asOf(), query.on());
+        return views.partner(query.partnerId())
+                .map(partner -> Services.ofPartner(partner.id(), views.contributions(partner.id())));
     }
 
     @QueryHandler
     Optional<PartnerSavings> handle(FindPartnerSavings query) {
-        return partners.find(query.partnerId())
-                .map(partner -> Savings.ofPartner(partner.id(), ledgers.find(partner.id()), query.fiscalYear()));
+        ViewSource views = sources.at(query.asOf(), null);
+        return views.partner(query.partnerId())
+                .map(partner -> Savings.ofPartner(partner.id(), views.contributions(partner.id()), query.fiscalYear()));
     }
 
     @QueryHandler
     SavingsTotals handle(FindSavingsTotals query) {
+        ViewSource views = sources.at(query.asOf(), null);
         Map<String, String> names = new HashMap<>();
-        partners.findAll().forEach(partner -> names.put(partner.id(), partner.name()));
-        return Savings.totals(ledgers.findAll(), names::get, query.fiscalYear());
+        views.partners().forEach(partner -> names.put(partner.id(), partner.name()));
+        return Savings.totals(views.allContributions(), names::get, query.fiscalYear());
     }
 
     @QueryHandler
     ServiceMatrix handle(FindServiceMatrix query) {
-        return ServiceMatrices.of(agreements.findAll());
+        return ServiceMatrices.of(sources.at(query.asOf(), query.on()).agreements());
     }
 }

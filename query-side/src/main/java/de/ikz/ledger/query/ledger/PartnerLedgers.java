@@ -14,13 +14,16 @@ import de.ikz.ledger.api.query.ServiceItem;
 import de.ikz.ledger.query.ledger.PartnerContribution.CostLine;
 import de.ikz.ledger.query.money.Money;
 import de.ikz.ledger.query.store.Fields;
+import de.ikz.ledger.query.store.ViewGenerations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,10 +38,36 @@ public class PartnerLedgers {
     public static final String COLLECTION = "partner_ledgers";
     static final String AGREEMENTS = "agreements";
 
-    private final MongoCollection<Document> collection;
+    private final MongoDatabase database;
+    private final LongSupplier generation;
 
-    PartnerLedgers(MongoDatabase viewDatabase) {
-        this.collection = viewDatabase.getCollection(COLLECTION);
+    @Autowired
+    PartnerLedgers(MongoDatabase viewDatabase, ViewGenerations generations) {
+        this(viewDatabase, generations::active);
+    }
+
+    private PartnerLedgers(MongoDatabase database, LongSupplier generation) {
+        this.database = database;
+        this.generation = generation;
+    }
+
+    /** The ledgers of one generation, for a replay that builds it. */
+    public static PartnerLedgers ofGeneration(MongoDatabase database, long generation) {
+        return new PartnerLedgers(database, () -> generation);
+    }
+
+    /** The collection of the generation in use. */
+    public MongoCollection<Document> collection() {
+        return database.getCollection(ViewGenerations.collection(COLLECTION, generation.getAsLong()));
+    }
+
+    /** A ledger document holding every contribution of one partner, as the projection writes it. */
+    public static Document document(String partnerId, List<PartnerContribution> contributions) {
+        Document agreements = new Document();
+        for (PartnerContribution contribution : contributions) {
+            agreements.put(fieldName(contribution.agreementId()), encode(contribution));
+        }
+        return new Document("_id", partnerId).append(AGREEMENTS, agreements);
     }
 
     /** Stores a contribution unless a newer one of the same agreement is stored already. */
@@ -50,7 +79,7 @@ public class PartnerLedgers {
                         Filters.exists(field + ".sequence", false),
                         Filters.lte(field + ".sequence", contribution.sequence())));
         try {
-            collection.updateOne(filter, Updates.set(field, encode(contribution)), new UpdateOptions().upsert(true));
+            collection().updateOne(filter, Updates.set(field, encode(contribution)), new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -61,14 +90,14 @@ public class PartnerLedgers {
 
     /** The contributions to one partner, ordered by agreement id. */
     public List<PartnerContribution> find(String partnerId) {
-        Document ledger = collection.find(Filters.eq("_id", partnerId)).first();
+        Document ledger = collection().find(Filters.eq("_id", partnerId)).first();
         return ledger == null ? List.of() : decode(ledger);
     }
 
     /** The contributions to every partner, ordered by partner id and then agreement id. */
     public Map<String, List<PartnerContribution>> findAll() {
         Map<String, List<PartnerContribution>> ledgers = new LinkedHashMap<>();
-        for (Document ledger : collection.find().sort(Sorts.ascending("_id"))) {
+        for (Document ledger : collection().find().sort(Sorts.ascending("_id"))) {
             ledgers.put(ledger.getString("_id"), decode(ledger));
         }
         return ledgers;
@@ -76,7 +105,7 @@ public class PartnerLedgers {
 
     /** Removes every ledger (before a replay). */
     public void clear() {
-        collection.deleteMany(new Document());
+        collection().deleteMany(new Document());
     }
 
     /**

@@ -4,6 +4,7 @@ import de.ikz.ledger.api.query.FindPartner;
 import de.ikz.ledger.api.query.ListPartners;
 import de.ikz.ledger.api.query.PartnerList;
 import de.ikz.ledger.api.query.PartnerSummary;
+import de.ikz.ledger.query.history.ViewSources;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -12,21 +13,22 @@ import org.springframework.stereotype.Component;
 @Component
 class PartnerQueryHandlers {
 
-    private final PartnerViews partners;
+    private final ViewSources sources;
 
-    PartnerQueryHandlers(PartnerViews partners) {
-        this.partners = partners;
+    PartnerQueryHandlers(ViewSources sources) {
+        this.sources = sources;
     }
 
     @QueryHandler
     Optional<PartnerSummary> handle(FindPartner query) {
-        return partners.find(query.partnerId()).map(PartnerQueryHandlers::summary);
+        return sources.at(query.asOf(), null).partner(query.partnerId()).map(PartnerQueryHandlers::summary);
     }
 
     @QueryHandler
     PartnerList handle(ListPartners query) {
-        return new PartnerList(
-                partners.findAll().stream().map(PartnerQueryHandlers::summary).toList());
+        return new PartnerList(sources.at(query.asOf(), null).partners().stream()
+                .map(PartnerQueryHandlers::summary)
+                .toList());
     }
 
     static PartnerSummary summary(PartnerView view) {

@@ -2,30 +2,46 @@ package de.ikz.ledger.query.partner;
 
 import com.mongodb.client.MongoDatabase;
 import de.ikz.ledger.query.store.ViewCollection;
+import de.ikz.ledger.query.store.ViewGenerations;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The stored partner views, collection {@code partners}. */
 @Component
 public class PartnerViews {
 
-    private final ViewCollection collection;
+    private final MongoDatabase database;
+    private final LongSupplier generation;
 
-    PartnerViews(MongoDatabase viewDatabase) {
-        this.collection = new ViewCollection(viewDatabase.getCollection(PartnerViewCodec.COLLECTION));
+    @Autowired
+    PartnerViews(MongoDatabase viewDatabase, ViewGenerations generations) {
+        this(viewDatabase, generations::active);
+    }
+
+    private PartnerViews(MongoDatabase database, LongSupplier generation) {
+        this.database = database;
+        this.generation = generation;
+    }
+
+    /** The partner views of one generation, for a replay that builds it. */
+    public static PartnerViews ofGeneration(MongoDatabase database, long generation) {
+        return new PartnerViews(database, () -> generation);
     }
 
     public ViewCollection collection() {
-        return collection;
+        return new ViewCollection(database.getCollection(
+                ViewGenerations.collection(PartnerViewCodec.COLLECTION, generation.getAsLong())));
     }
 
     public Optional<PartnerView> find(String partnerId) {
-        return collection.find(partnerId, PartnerViewCodec.INSTANCE);
+        return collection().find(partnerId, PartnerViewCodec.INSTANCE);
     }
 
     /** Every partner, ordered by id. */
     public List<PartnerView> findAll() {
-        return collection.findAll(PartnerViewCodec.INSTANCE);
+        return collection().findAll(PartnerViewCodec.INSTANCE);
     }
 }

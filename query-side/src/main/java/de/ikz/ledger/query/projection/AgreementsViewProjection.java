@@ -1,17 +1,11 @@
 package de.ikz.ledger.query.projection;
 
 import de.ikz.ledger.api.agreement.AgreementEvent;
-import de.ikz.ledger.query.agreement.AgreementView;
-import de.ikz.ledger.query.agreement.AgreementViewCodec;
 import de.ikz.ledger.query.agreement.AgreementViews;
 import de.ikz.ledger.query.ledger.LedgerUpdates;
-import de.ikz.ledger.query.ledger.PartnerContribution;
 import de.ikz.ledger.query.ledger.PartnerLedgers;
 import de.ikz.ledger.query.processing.ViewProcessors;
-import de.ikz.ledger.query.store.Versioned;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -52,22 +46,7 @@ class AgreementsViewProjection {
                     event.agreementId());
             return;
         }
-        agreements
-                .collection()
-                .apply(
-                        event.agreementId(),
-                        sequence,
-                        AgreementViewCodec.INSTANCE,
-                        view -> AgreementView.fold(view, event, recordedAt));
-        Optional<Versioned<AgreementView>> stored =
-                agreements.collection().findVersioned(event.agreementId(), AgreementViewCodec.INSTANCE);
-        if (stored.isEmpty()) {
-            return;
-        }
-        Map<String, PartnerContribution> contributions =
-                PartnerContribution.of(stored.get().view(), stored.get().sequence());
-        contributions.values().forEach(ledgers::write);
-        updates.partnersChanged(contributions.keySet());
+        updates.partnersChanged(Projectors.agreement(agreements, ledgers, event, sequence, recordedAt));
     }
 
     @ResetHandler

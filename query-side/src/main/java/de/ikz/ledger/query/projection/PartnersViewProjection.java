@@ -1,8 +1,6 @@
 package de.ikz.ledger.query.projection;
 
 import de.ikz.ledger.api.partner.PartnerEvent;
-import de.ikz.ledger.query.partner.PartnerView;
-import de.ikz.ledger.query.partner.PartnerViewCodec;
 import de.ikz.ledger.query.partner.PartnerViews;
 import de.ikz.ledger.query.processing.ViewProcessors;
 import java.time.Instant;
@@ -37,12 +35,7 @@ class PartnersViewProjection {
                     event.partnerId());
             return;
         }
-        partners.collection()
-                .apply(
-                        event.partnerId(),
-                        sequence,
-                        PartnerViewCodec.INSTANCE,
-                        view -> PartnerView.fold(view, event, recordedAt));
+        Projectors.partner(partners, event, sequence, recordedAt);
     }
 
     @ResetHandler

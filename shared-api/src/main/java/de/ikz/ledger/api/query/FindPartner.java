@@ -1,4 +1,15 @@
 package de.ikz.ledger.api.query;
 
-/** One partner as registered. Answers {@code Optional<PartnerSummary>}. */
-public record FindPartner(String partnerId) {}
+import java.time.Instant;
+
+/**
+ * One partner as registered. Answers {@code Optional<PartnerSummary>}.
+ *
+ * @param asOf answer as the views were recorded at this instant; {@code null} for now
+ */
+public record FindPartner(String partnerId, Instant asOf) {
+    /** Now, as recorded. */
+    public FindPartner(String partnerId) {
+        this(partnerId, null);
+    }
+}
