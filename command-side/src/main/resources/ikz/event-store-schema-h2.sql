@@ -48,3 +48,17 @@ CREATE TABLE IF NOT EXISTS ChainAnchor (
     hash CHAR(64) NOT NULL,
     PRIMARY KEY (aggregateIdentifier)
 );
+
+-- Idempotency keys of commands (see IdempotencyFilter): reserved in the same transaction as the
+-- events the command appends, so that a key names at most one applied command, also across a
+-- crash; the answer is stored right after, and a repeat of the request is answered with it.
+CREATE TABLE IF NOT EXISTS IdempotencyKey (
+    actor VARCHAR(255) NOT NULL,
+    idempotencyKey VARCHAR(255) NOT NULL,
+    requestHash CHAR(64) NOT NULL,
+    createdAt BIGINT NOT NULL,
+    status INTEGER,
+    headers VARCHAR(8000),
+    body BLOB,
+    PRIMARY KEY (actor, idempotencyKey)
+);

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -68,19 +67,7 @@ class AuditorsEndToEndTest {
         if (beforeReversal != null) {
             return;
         }
-        Process script = new ProcessBuilder(
-                        "bash",
-                        Path.of("..", "scripts", "load-reference-case.sh")
-                                .toAbsolutePath()
-                                .normalize()
-                                .toString(),
-                        "http://127.0.0.1:" + port)
-                .redirectErrorStream(true)
-                .start();
-        assertThat(script.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(script.exitValue())
-                .as(new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-                .isZero();
+        ReferenceCaseScript.load(port);
         Thread.sleep(20);
         beforeReversal = Instant.now();
         Thread.sleep(20);
@@ -132,6 +119,8 @@ class AuditorsEndToEndTest {
                         "AgreementAmended by saarbruecken")
                 .endsWith("DelegationSuspended by admin");
         assertThat(history.path("agreementId").asText()).isEqualTo("it-kooperation-2014");
+        JsonNode before = read(AGREEMENT + "/history?asOf=" + beforeReversal);
+        assertThat(before.path("events")).hasSize(rows.size() - 3);
     }
 
     @Test

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.ikz.ledger.command.http.HttpApi;
 import de.ikz.ledger.command.http.HttpApi.Reply;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,7 +54,7 @@ class ReferenceCaseEndToEndTest {
     void loadTheReferenceCaseWithTheDocumentedScript() throws Exception {
         api = new HttpApi(port);
         if (!loaded) {
-            Script run = script();
+            ReferenceCaseScript.Result run = ReferenceCaseScript.run(port);
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(run.output()).contains("Loaded: 23 requests");
             loaded = true;
@@ -141,7 +138,7 @@ class ReferenceCaseEndToEndTest {
     @Test
     @Order(5)
     void loadingTheReferenceCaseTwiceChangesNothing() throws Exception {
-        Script again = script();
+        ReferenceCaseScript.Result again = ReferenceCaseScript.run(port);
 
         assertThat(again.exitCode()).isZero();
         assertThat(again.output()).contains("loaded already");
@@ -167,22 +164,4 @@ class ReferenceCaseEndToEndTest {
             Thread.currentThread().interrupt();
         }
     }
-
-    private Script script() throws IOException, InterruptedException {
-        Path script = Path.of("..", "scripts", "load-reference-case.sh")
-                .toAbsolutePath()
-                .normalize();
-        Process process = new ProcessBuilder("bash", script.toString(), "http://127.0.0.1:" + port)
-                .redirectErrorStream(true)
-                .start();
-        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!finished) {
-            process.destroyForcibly();
-            return new Script(-1, output);
-        }
-        return new Script(process.exitValue(), output);
-    }
-
-    record Script(int exitCode, String output) {}
 }

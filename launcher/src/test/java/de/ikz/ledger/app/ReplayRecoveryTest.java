@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import de.ikz.ledger.command.http.HttpApi;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,19 +25,7 @@ class ReplayRecoveryTest {
     void aReplayCutShortIsRedoneOnTheNextStartAndLeavesNoDebris() throws Exception {
         try (ConfigurableApplicationContext first = start()) {
             int port = ((WebServerApplicationContext) first).getWebServer().getPort();
-            Process script = new ProcessBuilder(
-                            "bash",
-                            Path.of("..", "scripts", "load-reference-case.sh")
-                                    .toAbsolutePath()
-                                    .normalize()
-                                    .toString(),
-                            "http://127.0.0.1:" + port)
-                    .redirectErrorStream(true)
-                    .start();
-            assertThat(script.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(script.exitValue())
-                    .as(new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-                    .isZero();
+            ReferenceCaseScript.load(port);
             // what a crash in the middle of a replay leaves behind: a running job and half a generation
             MongoDatabase views = first.getBean(MongoDatabase.class);
             views.getCollection("replays")

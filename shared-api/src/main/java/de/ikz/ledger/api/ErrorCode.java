@@ -15,6 +15,7 @@ public enum ErrorCode {
     FORBIDDEN(Category.FORBIDDEN, "Your role does not allow this request."),
     ACTOR_NOT_A_PARTY(Category.FORBIDDEN, "Your partner is not a party to this agreement."),
     ACTOR_ACTS_FOR_OTHER_PARTNER(Category.FORBIDDEN, "A partner account may act only for its own partner."),
+    ACTOR_READS_OTHER_PARTNER(Category.FORBIDDEN, "A partner account may read only its own partner's views."),
 
     // 404
     RESOURCE_NOT_FOUND(Category.NOT_FOUND, "No such resource."),
@@ -37,6 +38,12 @@ public enum ErrorCode {
     COST_ENTRY_ALREADY_EXISTS(Category.CONFLICT, "A cost entry with this id exists already in this agreement."),
     CONCURRENT_MODIFICATION(Category.CONFLICT, "Another command changed this resource at the same time; retry."),
     REPLAY_ALREADY_RUNNING(Category.CONFLICT, "A replay is running already; follow it instead of starting another."),
+    IDEMPOTENCY_KEY_IN_USE(
+            Category.CONFLICT, "A request with this Idempotency-Key is still being processed; retry shortly."),
+
+    // 412: optimistic concurrency with If-Match
+    PRECONDITION_FAILED(
+            Category.PRECONDITION_FAILED, "The resource changed since the version named in If-Match; read it again."),
 
     // 409: partners
     PARENT_MUST_NOT_BE_OPERATING_UNIT(Category.CONFLICT, "An operating unit belongs to a body with legal personality."),
@@ -92,6 +99,7 @@ public enum ErrorCode {
 
     // 422: references to things that do not exist
     UNKNOWN_PARTNER(Category.UNPROCESSABLE, "A referenced partner is not registered."),
+    IDEMPOTENCY_KEY_REUSED(Category.UNPROCESSABLE, "This Idempotency-Key was used already for a different request."),
 
     // 5xx: never for anything a client sent
     INTERNAL_ERROR(Category.INTERNAL, "The service failed; the request was not applied."),
@@ -126,6 +134,7 @@ public enum ErrorCode {
         METHOD_NOT_ALLOWED(405),
         NOT_ACCEPTABLE(406),
         CONFLICT(409),
+        PRECONDITION_FAILED(412),
         PAYLOAD_TOO_LARGE(413),
         UNSUPPORTED_MEDIA_TYPE(415),
         UNPROCESSABLE(422),

@@ -67,6 +67,8 @@ import de.ikz.ledger.command.domain.Money;
 import de.ikz.ledger.command.domain.PartnerDirectory;
 import de.ikz.ledger.command.domain.PartnerDirectory.PartnerRef;
 import de.ikz.ledger.command.domain.RuleViolated;
+import de.ikz.ledger.command.domain.VersionMatches;
+import de.ikz.ledger.command.infra.AggregateVersions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -77,8 +79,11 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -121,6 +126,17 @@ public class CooperationAgreement {
                 command.partyIds(),
                 command.validFrom(),
                 command.validUntil()));
+    }
+
+    /**
+     * A command that names the version it expects ({@code If-Match}) applies only to that version;
+     * every command answers with the version it leaves the aggregate at ({@code ETag}).
+     */
+    @CommandHandlerInterceptor
+    Object expectedVersion(@MetaDataValue(VersionMatches.EXPECTED_VERSION) Long expected, InterceptorChain chain)
+            throws Exception {
+        new VersionMatches(expected, AggregateLifecycle.getVersion()).verify();
+        return AggregateVersions.answer(chain.proceed(), AggregateLifecycle.getVersion());
     }
 
     @CommandHandler

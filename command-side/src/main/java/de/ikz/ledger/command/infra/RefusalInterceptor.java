@@ -31,7 +31,7 @@ public class RefusalInterceptor implements MessageHandlerInterceptor<CommandMess
         }
     }
 
-    static CommandExecutionException refused(ErrorCode code, String detail) {
+    public static CommandExecutionException refused(ErrorCode code, String detail) {
         return new CommandExecutionException(detail, null, new Refusal(code.name(), detail));
     }
 }

@@ -10,9 +10,15 @@ import de.ikz.ledger.api.partner.RegisterPartner;
 import de.ikz.ledger.api.partner.RenamePartner;
 import de.ikz.ledger.command.domain.BusinessRule;
 import de.ikz.ledger.command.domain.PartnerDirectory;
+import de.ikz.ledger.command.domain.VersionMatches;
+import de.ikz.ledger.command.infra.AggregateVersions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A public body taking part in cooperations, or an operating unit of one. */
@@ -36,6 +42,17 @@ public class Partner {
         }
         apply(new PartnerRegistered(
                 command.partnerId(), command.name(), command.kind(), command.officialKey(), command.parentId()));
+    }
+
+    /**
+     * A command that names the version it expects ({@code If-Match}) applies only to that version;
+     * every command answers with the version it leaves the aggregate at ({@code ETag}).
+     */
+    @CommandHandlerInterceptor
+    Object expectedVersion(@MetaDataValue(VersionMatches.EXPECTED_VERSION) Long expected, InterceptorChain chain)
+            throws Exception {
+        new VersionMatches(expected, AggregateLifecycle.getVersion()).verify();
+        return AggregateVersions.answer(chain.proceed(), AggregateLifecycle.getVersion());
     }
 
     @CommandHandler

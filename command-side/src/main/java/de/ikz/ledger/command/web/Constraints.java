@@ -17,8 +17,12 @@ public final class Constraints {
     /** Readable text: no control or invisible formatting characters, no lone surrogates. */
     public static final String PLAIN_TEXT = "^[^\\p{Cc}\\p{Cf}\\p{Cs}]*$";
 
-    /** Like {@link #PLAIN_TEXT}, but line breaks and tabs are allowed. */
-    public static final String MULTILINE_TEXT = "^(?:[\\n\\r\\t]|[^\\p{Cc}\\p{Cf}\\p{Cs}])*$";
+    /**
+     * Like {@link #PLAIN_TEXT}, but line breaks and tabs are allowed: every control character but
+     * {@code \t}, {@code \n} and {@code \r} is refused. One character class, so that long texts are
+     * matched in a loop and not by recursion.
+     */
+    public static final String MULTILINE_TEXT = "^[^\\p{Cf}\\p{Cs}\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x{9F}]*$";
 
     public static final String PLAIN_TEXT_MESSAGE = "must not contain control or invisible formatting characters";
 

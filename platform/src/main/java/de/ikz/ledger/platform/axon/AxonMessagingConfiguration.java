@@ -1,6 +1,7 @@
 package de.ikz.ledger.platform.axon;
 
 import de.ikz.ledger.api.PublishedJson;
+import de.ikz.ledger.api.upcasting.CostAmountUpcaster;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -37,6 +38,15 @@ public class AxonMessagingConfiguration {
     CorrelationDataProvider ledgerCorrelation() {
         return new SimpleCorrelationDataProvider(
                 List.copyOf(MessageMetadata.PROPAGATED).toArray(String[]::new));
+    }
+
+    /**
+     * The upcasters of the published language. Axon hands every {@code EventUpcaster} bean to the
+     * event store, so both sides read events stored in an older shape in the current one.
+     */
+    @Bean
+    CostAmountUpcaster costAmountUpcaster() {
+        return new CostAmountUpcaster();
     }
 
     @Bean

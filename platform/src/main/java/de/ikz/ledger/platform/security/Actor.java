@@ -2,6 +2,7 @@ package de.ikz.ledger.platform.security;
 
 import de.ikz.ledger.api.ErrorCode;
 import de.ikz.ledger.platform.web.LedgerProblemException;
+import java.util.Collection;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -57,5 +58,19 @@ public record Actor(String name, LedgerRole role, String partnerId) {
                     ErrorCode.ACTOR_ACTS_FOR_OTHER_PARTNER,
                     "Account " + name + " acts for partner " + partnerId + ", not for " + partner + ".");
         }
+    }
+
+    /** A partner account reads only its own partner's views; every other reading role passes. */
+    public void requireReads(String partner) {
+        if (isPartner() && !partnerId.equals(partner)) {
+            throw new LedgerProblemException(
+                    ErrorCode.ACTOR_READS_OTHER_PARTNER,
+                    "Account " + name + " reads the views of partner " + partnerId + ", not of " + partner + ".");
+        }
+    }
+
+    /** Whether this actor may see an agreement with these parties: a partner account only its own. */
+    public boolean mayRead(Collection<String> parties) {
+        return !isPartner() || parties.contains(partnerId);
     }
 }

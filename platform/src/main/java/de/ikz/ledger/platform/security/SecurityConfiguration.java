@@ -8,9 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,11 +27,13 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /** Who may call what (SPEC section 6). Partner scoping beyond the role is checked where the data is. */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
+@Import(JwtConfiguration.class)
 public class SecurityConfiguration {
 
     private static final String[] COMMANDERS = {LedgerRole.ADMIN.name(), LedgerRole.PARTNER.name()};
@@ -46,13 +50,19 @@ public class SecurityConfiguration {
     private static final String[] DASHBOARD = {"/", "/index.html", "/assets/**", "/favicon.ico", "/webjars/**"};
 
     @Bean
-    SecurityFilterChain ledgerSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain ledgerSecurity(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtAuthentication> jwt)
+            throws Exception {
+        JwtAuthentication bearer = jwt.getIfAvailable();
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         (request, response, ex) -> writeProblem(json, response, ErrorCode.UNAUTHENTICATED, true)))
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) ->
-                                writeProblem(json, response, ErrorCode.UNAUTHENTICATED, true))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                            if (bearer != null) {
+                                response.addHeader("WWW-Authenticate", "Bearer realm=\"ikz-ledger\"");
+                            }
+                            writeProblem(json, response, ErrorCode.UNAUTHENTICATED, true);
+                        })
                         .accessDeniedHandler(
                                 (request, response, ex) -> writeProblem(json, response, ErrorCode.FORBIDDEN, false)))
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/health")
@@ -64,6 +74,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, DASHBOARD)
                         .permitAll()
                         .requestMatchers("/actuator/**")
+                        .hasRole(LedgerRole.ADMIN.name())
+                        .requestMatchers("/api/admin/dead-letters", "/api/admin/dead-letters/**")
                         .hasRole(LedgerRole.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/admin/**")
                         .hasRole(LedgerRole.ADMIN.name())
@@ -81,7 +93,26 @@ public class SecurityConfiguration {
                         .hasAnyRole(COMMANDERS)
                         .anyRequest()
                         .denyAll());
+        if (bearer != null) {
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint((request, response, ex) -> {
+                        response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                        writeProblem(json, response, ErrorCode.UNAUTHENTICATED, false);
+                    })
+                    .jwt(token -> token.decoder(bearer.decoder()).jwtAuthenticationConverter(bearer.authorities())));
+        }
         return http.build();
+    }
+
+    /** A request the firewall refuses (encoded slashes, NUL, ...) is a client's fault: 400 with a problem. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, rejected) -> {
+            response.setStatus(ErrorCode.INVALID_PARAMETER.httpStatus());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(
+                    response.getOutputStream(),
+                    Problems.of(ErrorCode.INVALID_PARAMETER, "The request path or its parameters are not acceptable."));
+        };
     }
 
     @Bean
@@ -126,7 +157,7 @@ public class SecurityConfiguration {
             throws IOException {
         response.setStatus(code.httpStatus());
         if (challenge) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"ikz-ledger\"");
+            response.addHeader("WWW-Authenticate", "Basic realm=\"ikz-ledger\"");
         }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), Problems.of(code, null));

@@ -47,7 +47,7 @@ public class ApiDocumentation {
     /** Problems every operation can answer with. */
     static final List<Integer> EVERY_OPERATION = List.of(400, 401, 403, 404);
     /** Problems of operations that take a body (the commands). */
-    static final List<Integer> WITH_BODY = List.of(409, 413, 415, 422);
+    static final List<Integer> WITH_BODY = List.of(409, 412, 413, 415, 422);
 
     private static final Set<PathItem.HttpMethod> BODY_METHODS =
             Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH);
@@ -71,9 +71,10 @@ public class ApiDocumentation {
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
                                         .bearerFormat("JWT")
-                                        .description("The deployment option: a JWT of an OAuth2/OIDC issuer carrying"
-                                                + " the role and, for `PARTNER`, the partner id in its claims."
-                                                + " Not accepted by the local default, which uses `"
+                                        .description("The deployment option: an RS256 JWT of an OAuth2/OIDC issuer"
+                                                + " with the role in claim `role` (or `roles`) and, for `PARTNER`,"
+                                                + " the partner id in claim `partner_id`. Accepted when"
+                                                + " `ikz.security.jwt.issuer` is set; the local default uses `"
                                                 + BASIC + "`.")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC));
     }
@@ -170,6 +171,7 @@ public class ApiDocumentation {
             case 403 -> "The role or partner of the account does not allow this";
             case 404 -> "Unknown resource";
             case 409 -> "A rule of the ledger refuses the command, or the id exists already";
+            case 412 -> "The resource changed since the version named in If-Match";
             case 413 -> "The body is too large";
             case 415 -> "Not application/json";
             case 422 -> "A reference to something that does not exist";

@@ -36,9 +36,14 @@ class AuditController {
         this.json = json;
     }
 
+    private static final java.util.regex.Pattern PARTNER_ID =
+            java.util.regex.Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
+
     @GetMapping("/api/agreements/{id}/history")
-    AgreementHistory history(@PathVariable String id) {
-        return log.history(id);
+    AgreementHistory history(
+            @PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return log.history(id, asOf);
     }
 
     @GetMapping(path = "/api/audit/events", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -51,6 +56,9 @@ class AuditController {
             @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
             throw new LedgerProblemException(ErrorCode.INVALID_PARAMETER, "limit must be between 1 and 1000.");
+        }
+        if (partnerId != null && !PARTNER_ID.matcher(partnerId).matches()) {
+            throw new LedgerProblemException(ErrorCode.INVALID_PARAMETER, "partnerId is not a partner id.");
         }
         return log.page(new AuditFilter(partnerId, types(type), from, to), cursor(cursor), limit);
     }

@@ -46,9 +46,13 @@ class AuditLog {
         this.scanBudget = scanBudget;
     }
 
-    AgreementHistory history(String agreementId) {
-        List<? extends DomainEventMessage<?>> events =
-                eventStore.readEvents(agreementId, 0).asStream().toList();
+    /** The agreement's events recorded up to {@code asOf} ({@code null}: all of them). */
+    AgreementHistory history(String agreementId, Instant asOf) {
+        List<? extends DomainEventMessage<?>> events = eventStore
+                .readEvents(agreementId, 0)
+                .asStream()
+                .takeWhile(event -> asOf == null || !event.getTimestamp().isAfter(asOf))
+                .toList();
         if (events.isEmpty() || !(events.get(0).getPayload() instanceof AgreementDrafted)) {
             throw new LedgerProblemException(ErrorCode.AGREEMENT_NOT_FOUND, "No agreement " + agreementId + ".");
         }

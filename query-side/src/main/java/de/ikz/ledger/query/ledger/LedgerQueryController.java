@@ -9,6 +9,7 @@ import de.ikz.ledger.api.query.PartnerSavings;
 import de.ikz.ledger.api.query.PartnerServices;
 import de.ikz.ledger.api.query.SavingsTotals;
 import de.ikz.ledger.api.query.ServiceMatrix;
+import de.ikz.ledger.platform.security.Actor;
 import de.ikz.ledger.platform.web.LedgerProblemException;
 import de.ikz.ledger.query.web.Answers;
 import jakarta.validation.constraints.Max;
@@ -28,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  * A partner's services and savings, and the management views: {@code GET
  * /api/partners/{id}/services}, {@code GET /api/partners/{id}/savings?fiscalYear=}, {@code GET
  * /api/savings?fiscalYear=} and {@code GET /api/service-matrix}. Without {@code fiscalYear} the
- * savings cover every fiscal year.
+ * savings cover every fiscal year. A partner account reads only its own partner's services and
+ * savings ({@code 403 ACTOR_READS_OTHER_PARTNER}).
  */
 @RestController
 @RequestMapping("/api")
@@ -45,6 +47,7 @@ class LedgerQueryController {
             @PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        Actor.current().requireReads(id);
         return Answers.of(queries.query(
                         new FindPartnerServices(id, asOf, on), ResponseTypes.optionalInstanceOf(PartnerServices.class)))
                 .orElseThrow(() -> partnerNotFound(id));
@@ -55,6 +58,7 @@ class LedgerQueryController {
             @PathVariable String id,
             @RequestParam(required = false) @Min(1000) @Max(9999) Integer fiscalYear,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        Actor.current().requireReads(id);
         return Answers.of(queries.query(
                         new FindPartnerSavings(id, fiscalYear, asOf),
                         ResponseTypes.optionalInstanceOf(PartnerSavings.class)))

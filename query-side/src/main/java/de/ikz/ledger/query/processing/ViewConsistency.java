@@ -3,6 +3,7 @@ package de.ikz.ledger.query.processing;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -19,14 +20,18 @@ public class ViewConsistency {
     private static final long POLL_MILLIS = 10;
 
     private final EventProcessingConfiguration processing;
+    private final SharedTokenPositions shared;
     private final Duration maxWait;
 
     ViewConsistency(
-            EventProcessingConfiguration processing, @Value("${ikz.consistency.max-wait:5s}") Duration maxWait) {
+            EventProcessingConfiguration processing,
+            SharedTokenPositions shared,
+            @Value("${ikz.consistency.max-wait:5s}") Duration maxWait) {
         if (maxWait.isNegative()) {
             throw new IllegalArgumentException("ikz.consistency.max-wait must not be negative");
         }
         this.processing = processing;
+        this.shared = shared;
         this.maxWait = maxWait;
     }
 
@@ -56,11 +61,36 @@ public class ViewConsistency {
         for (String name : ViewProcessors.ALL) {
             Optional<StreamingEventProcessor> processor =
                     processing.eventProcessor(name, StreamingEventProcessor.class);
-            if (processor.isEmpty() || !hasProcessed(processor.get().processingStatus(), position)) {
+            if (processor.isEmpty()) {
+                return false;
+            }
+            Map<Integer, EventTrackerStatus> local = processor.get().processingStatus();
+            Map<Integer, OptionalLong> all = shared.of(name);
+            boolean allHeldHere = all.isEmpty() || local.keySet().containsAll(all.keySet());
+            if (allHeldHere ? !hasProcessed(local, position) : !hasProcessed(local, all, position)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * With segments held by other replicas: each segment held here by its live position, every
+     * other by the position stored in the shared token store.
+     */
+    static boolean hasProcessed(
+            Map<Integer, EventTrackerStatus> local, Map<Integer, OptionalLong> stored, long position) {
+        for (Map.Entry<Integer, OptionalLong> segment : stored.entrySet()) {
+            EventTrackerStatus here = local.get(segment.getKey());
+            if (here != null) {
+                if (here.isErrorState() || here.getCurrentPosition().orElse(Long.MIN_VALUE) < position) {
+                    return false;
+                }
+            } else if (segment.getValue().orElse(Long.MIN_VALUE) < position) {
+                return false;
+            }
+        }
+        return !stored.isEmpty();
     }
 
     static boolean hasProcessed(Map<Integer, EventTrackerStatus> segments, long position) {

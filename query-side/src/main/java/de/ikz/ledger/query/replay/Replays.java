@@ -15,6 +15,7 @@ import de.ikz.ledger.query.partner.PartnerViews;
 import de.ikz.ledger.query.processing.ViewProcessors;
 import de.ikz.ledger.query.projection.Projectors;
 import de.ikz.ledger.query.store.ViewGenerations;
+import de.ikz.ledger.query.store.ViewMongo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public class Replays {
     static final String COLLECTION = "replays";
 
     private final MongoDatabase database;
+    private final ViewMongo mongo;
     private final MongoCollection<Document> jobs;
     private final ViewGenerations generations;
     private final EventStoreReader reader;
@@ -67,6 +69,7 @@ public class Replays {
 
     Replays(
             MongoDatabase viewDatabase,
+            ViewMongo viewMongo,
             ViewGenerations generations,
             EventStoreReader reader,
             EventProcessingConfiguration processing,
@@ -74,6 +77,7 @@ public class Replays {
             Clock clock,
             @Value("${ikz.replay.batch-size:500}") int batchSize) {
         this.database = viewDatabase;
+        this.mongo = viewMongo;
         this.jobs = viewDatabase.getCollection(COLLECTION);
         this.generations = generations;
         this.reader = reader;
@@ -107,6 +111,8 @@ public class Replays {
                 null,
                 resumedFrom);
         save(job);
+        // durable before it is answered: a crash from now on finds the job and redoes it
+        mongo.commit();
         worker.submit(() -> run(job));
         return job;
     }

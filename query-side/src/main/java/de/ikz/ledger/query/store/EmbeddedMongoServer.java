@@ -17,10 +17,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     static final String LOOPBACK = "127.0.0.1";
 
     private final MongoServer server;
+    private final H2Backend backend;
     private final InetSocketAddress address;
 
-    private EmbeddedMongoServer(MongoServer server, InetSocketAddress address) {
+    private EmbeddedMongoServer(MongoServer server, H2Backend backend, InetSocketAddress address) {
         this.server = server;
+        this.backend = backend;
         this.address = address;
     }
 
@@ -32,19 +34,29 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the directory of " + absolute, e);
         }
-        MongoServer server = new MongoServer(new H2Backend(absolute.toString()));
+        H2Backend backend = new H2Backend(absolute.toString());
+        MongoServer server = new MongoServer(backend);
         try {
             server.bind(LOOPBACK, 0);
         } catch (RuntimeException e) {
             server.shutdownNow();
             throw e;
         }
-        return new EmbeddedMongoServer(server, server.getLocalAddress());
+        return new EmbeddedMongoServer(server, backend, server.getLocalAddress());
     }
 
     /** A connection string for the real driver. */
     public String connectionString() {
         return "mongodb://" + LOOPBACK + ":" + address.getPort();
+    }
+
+    /**
+     * Writes what is not yet in the file now. The store commits by itself about once a second, so
+     * a killed process loses at most that last second (views and tokens together, which the
+     * processors then redo); a write that must survive a crash right after it calls this.
+     */
+    public void commit() {
+        backend.commit();
     }
 
     /** Stops serving and closes the store file. */

@@ -67,6 +67,16 @@ public final class ViewMongo implements AutoCloseable {
         return embedded != null;
     }
 
+    /**
+     * Makes the writes so far durable: the embedded server commits its file now; a MongoDB server
+     * has acknowledged them already.
+     */
+    public void commit() {
+        if (embedded != null) {
+            embedded.commit();
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -3,6 +3,7 @@ package de.ikz.ledger.query.store;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -35,13 +36,23 @@ public class ViewStoreConfiguration {
         return viewMongoClient.getDatabase(name);
     }
 
+    /**
+     * Several replicas of the query side share one token store: each claims segments of the view
+     * processors, and a replica takes over the segments of another whose claim has not been
+     * renewed for {@code axon.eventhandling.tokenstore.claim-timeout} (Axon's setting, default 10
+     * seconds).
+     */
     @Bean
-    TokenStore viewTokenStore(MongoDatabase viewDatabase, Serializer serializer) {
+    TokenStore viewTokenStore(
+            MongoDatabase viewDatabase,
+            Serializer serializer,
+            @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(viewDatabase)
                         .build())
                 .serializer(serializer)
+                .claimTimeout(claimTimeout)
                 .build();
     }
 }
