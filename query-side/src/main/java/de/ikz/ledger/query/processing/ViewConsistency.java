@@ -65,6 +65,9 @@ public class ViewConsistency {
                 return false;
             }
             Map<Integer, EventTrackerStatus> local = processor.get().processingStatus();
+            if (!local.isEmpty() && !hasProcessed(local, position)) {
+                return false; // a segment held here is behind: no need to read the shared tokens
+            }
             Map<Integer, OptionalLong> all = shared.of(name);
             boolean allHeldHere = all.isEmpty() || local.keySet().containsAll(all.keySet());
             if (allHeldHere ? !hasProcessed(local, position) : !hasProcessed(local, all, position)) {
