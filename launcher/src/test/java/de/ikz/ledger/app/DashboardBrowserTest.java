@@ -250,6 +250,8 @@ class DashboardBrowserTest {
         // well within the polling interval of 10 s: the stream brought it
         assertThat(dashboard.waitForText("#savings-total", "14.000,00 €", Duration.ofSeconds(8)))
                 .isEqualTo("14.000,00 €");
+        // the page announces the fact a moment after it has redrawn the view
+        browser.waiting().until(d -> dashboard.text("#announcer").contains("Buchung storniert"));
         assertThat(dashboard.text("#announcer")).contains("Buchung storniert");
         browser.screenshot("10-savings-live");
     }
