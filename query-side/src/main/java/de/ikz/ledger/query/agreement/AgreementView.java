@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -105,7 +106,7 @@ public record AgreementView(
             return this;
         } else if (event instanceof PartyAdmitted admitted) {
             if (party(admitted.partnerId()).isEmpty()) {
-                next.parties.add(Party.unsigned(admitted.partnerId()));
+                next.addParty(Party.unsigned(admitted.partnerId()));
             }
         } else if (event instanceof AgreementSigned signed) {
             next.replaceParty(
@@ -129,7 +130,7 @@ public record AgreementView(
             next.terminationReason = terminated.reason();
         } else if (event instanceof ServiceDelegated delegated) {
             if (delegation(delegated.delegationId()).isEmpty()) {
-                next.delegations.add(Delegation.planned(delegated));
+                next.addDelegation(Delegation.planned(delegated));
             }
         } else if (event instanceof DelegationStarted started) {
             next.replaceDelegation(
@@ -144,7 +145,7 @@ public record AgreementView(
             next.replaceDelegation(ended.delegationId(), d -> d.with(DelegationStatus.ENDED, d.startsOn(), ended.on()));
         } else if (event instanceof CostEntryRecorded recorded) {
             if (costEntry(recorded.entryId()).isEmpty()) {
-                next.costEntries.add(CostEntry.recorded(recorded));
+                next.addCostEntry(CostEntry.recorded(recorded));
             }
         } else if (event instanceof CostEntryReversed reversed) {
             next.replaceCostEntry(reversed.entryId(), entry -> entry.reversed(reversed.reason()));
@@ -282,7 +283,10 @@ public record AgreementView(
         }
     }
 
-    /** A working copy for one step of the fold. */
+    /**
+     * A working copy for one step of the fold. A list is copied only when the step changes it, so an
+     * event that touches one delegation of a long agreement does not copy its cost entries.
+     */
     private static final class Editor {
         private final AgreementView from;
         private final Instant recordedAt;
@@ -293,9 +297,9 @@ public record AgreementView(
         private LocalDate concludedOn;
         private LocalDate terminatedOn;
         private String terminationReason;
-        private final List<Party> parties;
-        private final List<Delegation> delegations;
-        private final List<CostEntry> costEntries;
+        private List<Party> parties;
+        private List<Delegation> delegations;
+        private List<CostEntry> costEntries;
 
         Editor(AgreementView from, Instant recordedAt) {
             this.from = from;
@@ -307,21 +311,55 @@ public record AgreementView(
             this.concludedOn = from.concludedOn;
             this.terminatedOn = from.terminatedOn;
             this.terminationReason = from.terminationReason;
-            this.parties = new ArrayList<>(from.parties);
-            this.delegations = new ArrayList<>(from.delegations);
-            this.costEntries = new ArrayList<>(from.costEntries);
+            this.parties = from.parties;
+            this.delegations = from.delegations;
+            this.costEntries = from.costEntries;
+        }
+
+        void addParty(Party party) {
+            parties = appended(parties, party);
+        }
+
+        void addDelegation(Delegation delegation) {
+            delegations = appended(delegations, delegation);
+        }
+
+        void addCostEntry(CostEntry entry) {
+            costEntries = appended(costEntries, entry);
         }
 
         void replaceParty(String partnerId, UnaryOperator<Party> change) {
-            parties.replaceAll(p -> p.partnerId().equals(partnerId) ? change.apply(p) : p);
+            parties = replaced(parties, p -> p.partnerId().equals(partnerId), change);
         }
 
         void replaceDelegation(String delegationId, UnaryOperator<Delegation> change) {
-            delegations.replaceAll(d -> d.delegationId().equals(delegationId) ? change.apply(d) : d);
+            delegations = replaced(delegations, d -> d.delegationId().equals(delegationId), change);
         }
 
         void replaceCostEntry(String entryId, UnaryOperator<CostEntry> change) {
-            costEntries.replaceAll(e -> e.entryId().equals(entryId) ? change.apply(e) : e);
+            costEntries = replaced(costEntries, e -> e.entryId().equals(entryId), change);
+        }
+
+        private static <T> List<T> appended(List<T> list, T element) {
+            List<T> copy = new ArrayList<>(list.size() + 1);
+            copy.addAll(list);
+            copy.add(element);
+            return copy;
+        }
+
+        /** The list with every matching element changed; the same list when none matches. */
+        private static <T> List<T> replaced(List<T> list, Predicate<T> matches, UnaryOperator<T> change) {
+            List<T> copy = null;
+            for (int i = 0; i < list.size(); i++) {
+                T element = list.get(i);
+                if (matches.test(element)) {
+                    if (copy == null) {
+                        copy = new ArrayList<>(list);
+                    }
+                    copy.set(i, change.apply(element));
+                }
+            }
+            return copy == null ? list : copy;
         }
 
         AgreementView view() {
