@@ -5,19 +5,15 @@ import static de.ikz.ledger.benchmarks.measure.Stats.millis;
 import static de.ikz.ledger.benchmarks.measure.Stats.perSecond;
 import static de.ikz.ledger.benchmarks.measure.Stats.percentile;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.InsertManyOptions;
 import de.ikz.ledger.api.agreement.AgreementEvent;
 import de.ikz.ledger.api.agreement.CostKind;
 import de.ikz.ledger.api.agreement.RecordCostEntry;
 import de.ikz.ledger.api.partner.PartnerEvent;
-import de.ikz.ledger.benchmarks.apps.EmbeddedCachedCommandApplication;
 import de.ikz.ledger.benchmarks.apps.EmbeddedCommandApplication;
 import de.ikz.ledger.benchmarks.apps.EmbeddedNoChainCommandApplication;
 import de.ikz.ledger.benchmarks.apps.InMemoryCommandApplication;
 import de.ikz.ledger.benchmarks.apps.LedgerBenchmarkApplication;
-import de.ikz.ledger.benchmarks.apps.LedgerCachedBenchmarkApplication;
 import de.ikz.ledger.benchmarks.apps.RunningApp;
 import de.ikz.ledger.benchmarks.load.CommandPort;
 import de.ikz.ledger.benchmarks.load.HttpCommands;
@@ -30,19 +26,16 @@ import de.ikz.ledger.benchmarks.load.Workload.LongAgreement;
 import de.ikz.ledger.benchmarks.load.Workload.Plan;
 import de.ikz.ledger.benchmarks.measure.MemoryWatch;
 import de.ikz.ledger.benchmarks.measure.Report;
-import de.ikz.ledger.query.agreement.AgreementViewCodec;
 import de.ikz.ledger.query.agreement.AgreementViews;
 import de.ikz.ledger.query.ledger.PartnerLedgers;
-import de.ikz.ledger.query.partner.PartnerViewCodec;
 import de.ikz.ledger.query.partner.PartnerViews;
 import de.ikz.ledger.query.processing.ViewProcessors;
 import de.ikz.ledger.query.projection.Projectors;
 import de.ikz.ledger.query.replay.EventStoreReader;
+import de.ikz.ledger.query.replay.GenerationWriter;
 import de.ikz.ledger.query.replay.ReplayJob;
 import de.ikz.ledger.query.replay.ReplayedViews;
 import de.ikz.ledger.query.replay.Replays;
-import de.ikz.ledger.query.replay.ViewDocuments;
-import de.ikz.ledger.query.store.ViewGenerations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -69,7 +62,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.bson.Document;
 
 /**
  * The whole suite: the command rates side by side on fresh stores, then one store grown through
@@ -80,6 +72,8 @@ import org.bson.Document;
 public final class BenchmarkSuite {
 
     private static final Duration REPLAY_TIMEOUT = Duration.ofHours(2);
+    private static final String UNCACHED = "ikz.aggregates.cache-size";
+    private static final String HANDLER_TIMEOUTS = "axon.timeout.enabled";
 
     private final BenchmarkOptions options;
     private final PrintStream log;
@@ -97,9 +91,9 @@ public final class BenchmarkSuite {
             "commands.http",
             "http.noOp",
             "commands.embeddedNoChain",
-            "commands.embeddedNoHandlerTimeouts",
-            "commands.embeddedCached",
-            "commands.embeddedCachedNoHandlerTimeouts",
+            "commands.embeddedUncached",
+            "commands.embeddedHandlerTimeouts",
+            "commands.embeddedUncachedHandlerTimeouts",
             "generation.checkpointRate",
             "generation.rate",
             "replay.full",
@@ -120,9 +114,9 @@ public final class BenchmarkSuite {
             "latency.long.p50",
             "latency.fresh.p99",
             "latency.long.p99",
-            "latency.cached.fresh.p50",
-            "latency.cached.long.p50",
-            "latency.cached.long.p99",
+            "latency.uncached.fresh.p50",
+            "latency.uncached.long.p50",
+            "latency.uncached.long.p99",
             "asOf.typical.p50",
             "asOf.typical.max",
             "asOf.longParty",
@@ -182,7 +176,8 @@ public final class BenchmarkSuite {
                 "embedded",
                 EmbeddedCommandApplication.class,
                 Map.of(),
-                "commands in-process (CommandGateway), durable embedded store (H2 file, WRITE_DELAY=0), hash chain on"),
+                "commands in-process (CommandGateway), durable embedded store (H2 file, WRITE_DELAY=0), hash chain on,"
+                        + " as shipped (aggregates cached, no handler watchdog)"),
         IN_MEMORY(
                 "inMemory",
                 InMemoryCommandApplication.class,
@@ -193,21 +188,21 @@ public final class BenchmarkSuite {
                 EmbeddedNoChainCommandApplication.class,
                 Map.of(),
                 "variant: durable embedded store, hash chain off (what the chain costs)"),
-        EMBEDDED_WITHOUT_HANDLER_TIMEOUTS(
-                "embeddedNoHandlerTimeouts",
+        EMBEDDED_UNCACHED(
+                "embeddedUncached",
                 EmbeddedCommandApplication.class,
-                Map.of("axon.timeout.enabled", "false"),
-                "variant: durable embedded store, hash chain on, Axon handler timeouts off (axon.timeout.enabled=false)"),
-        EMBEDDED_CACHED(
-                "embeddedCached",
-                EmbeddedCachedCommandApplication.class,
-                Map.of(),
-                "variant: durable embedded store, hash chain on, aggregates in a bounded cache"),
-        EMBEDDED_CACHED_WITHOUT_HANDLER_TIMEOUTS(
-                "embeddedCachedNoHandlerTimeouts",
-                EmbeddedCachedCommandApplication.class,
-                Map.of("axon.timeout.enabled", "false"),
-                "variant: durable embedded store, hash chain on, aggregates cached and handler timeouts off");
+                Map.of(UNCACHED, "0"),
+                "variant: durable embedded store, aggregates not cached (ikz.aggregates.cache-size=0)"),
+        EMBEDDED_WITH_HANDLER_TIMEOUTS(
+                "embeddedHandlerTimeouts",
+                EmbeddedCommandApplication.class,
+                Map.of(HANDLER_TIMEOUTS, "true"),
+                "variant: durable embedded store, Axon's handler watchdog on (axon.timeout.enabled=true)"),
+        EMBEDDED_UNCACHED_WITH_HANDLER_TIMEOUTS(
+                "embeddedUncachedHandlerTimeouts",
+                EmbeddedCommandApplication.class,
+                Map.of(UNCACHED, "0", HANDLER_TIMEOUTS, "true"),
+                "variant: durable embedded store, aggregates not cached and the handler watchdog on (Axon's defaults)");
 
         final String key;
         final Class<?> application;
@@ -427,9 +422,10 @@ public final class BenchmarkSuite {
                     "events/s",
                     String.format(Locale.ROOT, "1 run: %,d commands", checkpointCommands));
         }
-        // the same store once more, its aggregates cached: what the cache changes for the long stream
+        // the same store once more, its aggregates not cached: what a command costs that loads the
+        // snapshot and the events after it
         try (RunningApp app =
-                RunningApp.start("ledger-cached", LedgerCachedBenchmarkApplication.class, dir, Map.of())) {
+                RunningApp.start("ledger-uncached", LedgerBenchmarkApplication.class, dir, Map.of(UNCACHED, "0"))) {
             commandLatency(app, new InProcessCommands(app.bean(CommandGateway.class)), workload, longAgreement, true);
         }
     }
@@ -577,6 +573,7 @@ public final class BenchmarkSuite {
     private void replays(RunningApp app, long totalEvents) {
         EventStoreReader reader = app.bean(EventStoreReader.class);
         MongoDatabase database = app.bean(MongoDatabase.class);
+        AgreementViews agreements = app.bean(AgreementViews.class);
         List<Double> replayRates = new ArrayList<>();
         List<Double> readRates = new ArrayList<>();
         List<Double> naiveRates = new ArrayList<>();
@@ -647,7 +644,7 @@ public final class BenchmarkSuite {
             });
             turns.add(() -> {
                 System.gc();
-                long[] result = foldThenWrite(reader, database, 2000 + r);
+                long[] result = foldThenWrite(reader, database, agreements, 2000 + r);
                 foldRates.add(perSecond(result[0], result[1]));
                 writeRates.add(perSecond(result[0], result[2]));
                 documents[0] = result[3];
@@ -664,7 +661,7 @@ public final class BenchmarkSuite {
             long[] naiveCount = new long[1];
             turns.add(() -> {
                 System.gc();
-                long[] result = naiveProjection(reader, database, 1000 + r);
+                long[] result = naiveProjection(reader, database, agreements, 1000 + r);
                 naiveCount[0] = result[0];
                 double rate = perSecond(result[0], result[1]);
                 naiveRates.add(rate);
@@ -737,30 +734,18 @@ public final class BenchmarkSuite {
      *
      * @return events, fold nanoseconds, write nanoseconds, documents
      */
-    private static long[] foldThenWrite(EventStoreReader reader, MongoDatabase database, long generation) {
-        dropGeneration(database, generation);
-        ReplayedViews views = new ReplayedViews();
+    private static long[] foldThenWrite(
+            EventStoreReader reader, MongoDatabase database, AgreementViews agreements, long generation) {
+        GenerationWriter writer = new GenerationWriter(database, generation, 500);
+        writer.clear();
+        ReplayedViews views = new ReplayedViews(agreements.checkpointInterval());
         long start = System.nanoTime();
         reader.replay(-1, reader.head(), views, n -> {});
         long folded = System.nanoTime();
-        long documents = 0;
-        documents += insertAll(database, PartnerViewCodec.COLLECTION, generation, ViewDocuments.partners(views));
-        documents += insertAll(database, AgreementViewCodec.COLLECTION, generation, ViewDocuments.agreements(views));
-        documents += insertAll(database, PartnerLedgers.COLLECTION, generation, ViewDocuments.ledgers(views));
+        long documents = writer.write(views);
         long written = System.nanoTime();
-        dropGeneration(database, generation);
+        writer.clear();
         return new long[] {views.events(), folded - start, written - folded, documents};
-    }
-
-    private static long insertAll(MongoDatabase database, String base, long generation, Map<String, Document> all) {
-        List<Document> documents = new ArrayList<>(all.values());
-        MongoCollection<Document> target = database.getCollection(ViewGenerations.collection(base, generation));
-        for (int from = 0; from < documents.size(); from += 500) {
-            target.insertMany(
-                    documents.subList(from, Math.min(documents.size(), from + 500)),
-                    new InsertManyOptions().ordered(false));
-        }
-        return documents.size();
     }
 
     /**
@@ -769,9 +754,10 @@ public final class BenchmarkSuite {
      *
      * @return events projected and nanoseconds taken
      */
-    private long[] naiveProjection(EventStoreReader reader, MongoDatabase database, long generation) {
+    private long[] naiveProjection(
+            EventStoreReader reader, MongoDatabase database, AgreementViews liveAgreements, long generation) {
         PartnerViews partners = PartnerViews.ofGeneration(database, generation);
-        AgreementViews agreements = AgreementViews.ofGeneration(database, generation);
+        AgreementViews agreements = liveAgreements.ofGeneration(generation);
         PartnerLedgers ledgers = PartnerLedgers.ofGeneration(database, generation);
         dropGeneration(database, generation);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.naiveSeconds());
@@ -805,10 +791,7 @@ public final class BenchmarkSuite {
     }
 
     private static void dropGeneration(MongoDatabase database, long generation) {
-        for (String base :
-                List.of(PartnerViewCodec.COLLECTION, AgreementViewCodec.COLLECTION, PartnerLedgers.COLLECTION)) {
-            database.getCollection(ViewGenerations.collection(base, generation)).drop();
-        }
+        new GenerationWriter(database, generation, 500).clear();
     }
 
     // ---- queries -----------------------------------------------------------------------------
@@ -959,7 +942,7 @@ public final class BenchmarkSuite {
     // ---- command latency ---------------------------------------------------------------------
 
     private void commandLatency(
-            RunningApp app, CommandPort commands, Workload workload, LongAgreement longAgreement, boolean cached) {
+            RunningApp app, CommandPort commands, Workload workload, LongAgreement longAgreement, boolean uncached) {
         stopViewProcessors(app);
         List<Double> freshP50 = new ArrayList<>();
         List<Double> freshP99 = new ArrayList<>();
@@ -972,7 +955,7 @@ public final class BenchmarkSuite {
             int samples = warmUp ? Math.min(50, options.latencySamples()) : options.latencySamples();
             List<Plan> fresh = new ArrayList<>();
             for (int i = 0; i < samples; i++) {
-                fresh.add(workload.tenEventAgreement((cached ? "g-" : "f-") + rep + "-" + i));
+                fresh.add(workload.tenEventAgreement((uncached ? "g-" : "f-") + rep + "-" + i));
             }
             PlanRunner.run(fresh, options.threads(), commands, new Counters());
             double[] freshMs = new double[samples];
@@ -983,7 +966,7 @@ public final class BenchmarkSuite {
                 RecordCostEntry onLong = new RecordCostEntry(
                         longId,
                         longAgreement.bookingDelegation(),
-                        (cached ? "c" : "m") + booked++,
+                        (uncached ? "c" : "m") + booked++,
                         longAgreement.bookingParty(),
                         2024,
                         CostKind.ACTUAL,
@@ -1005,7 +988,7 @@ public final class BenchmarkSuite {
             log(String.format(
                     Locale.ROOT,
                     "[latency%s] %d%s: 10-event agreement p50 %.2f ms p99 %.2f ms; long agreement p50 %.2f ms p99 %.2f ms",
-                    cached ? ", cached" : "",
+                    uncached ? ", uncached" : "",
                     rep,
                     warmUp ? " (warm-up)" : "",
                     percentile(freshMs, 50),
@@ -1028,23 +1011,23 @@ public final class BenchmarkSuite {
                 Locale.ROOT,
                 "agreement of %,d events",
                 longAgreement.agreement().events());
-        if (cached) {
-            String variantHow = how + ", variant: aggregates in a bounded cache";
+        if (uncached) {
+            String variantHow = how + ", variant: aggregates not cached (ikz.aggregates.cache-size=0)";
             report.add(
-                    "latency.cached.fresh.p50",
-                    "variant, aggregates cached: command latency p50, agreement of 10 events",
+                    "latency.uncached.fresh.p50",
+                    "variant, aggregates not cached: command latency p50, agreement of 10 events",
                     median(freshP50),
                     "ms",
                     variantHow);
             report.add(
-                    "latency.cached.long.p50",
-                    "variant, aggregates cached: command latency p50, " + longLabel,
+                    "latency.uncached.long.p50",
+                    "variant, aggregates not cached: command latency p50, " + longLabel,
                     median(longP50),
                     "ms",
                     variantHow);
             report.add(
-                    "latency.cached.long.p99",
-                    "variant, aggregates cached: command latency p99, " + longLabel,
+                    "latency.uncached.long.p99",
+                    "variant, aggregates not cached: command latency p99, " + longLabel,
                     median(longP99),
                     "ms",
                     variantHow);
@@ -1052,14 +1035,14 @@ public final class BenchmarkSuite {
         }
         report.add(
                 "latency.fresh.p50",
-                "command latency p50, agreement of 10 events (snapshots on)",
+                "command latency p50, agreement of 10 events (as shipped: aggregates cached, snapshots on)",
                 median(freshP50),
                 "ms",
                 how);
         report.add("latency.fresh.p99", "command latency p99, agreement of 10 events", median(freshP99), "ms", how);
         report.add(
                 "latency.long.p50",
-                "command latency p50, " + longLabel + " (snapshot every 100)",
+                "command latency p50, " + longLabel + " (as shipped: cached, snapshot every 100)",
                 median(longP50),
                 "ms",
                 how);

@@ -29,7 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** A replay of all history rebuilds exactly the views that were kept live. */
 class RebuildTest extends QuerySideIntegrationTest {
 
-    private static final List<String> COLLECTIONS = List.of("partners", "agreements", "partner_ledgers");
+    private static final List<String> COLLECTIONS =
+            List.of("partners", "agreements", "partner_ledgers", "agreement_checkpoints");
 
     @Autowired
     ViewConsistency consistency;
@@ -70,6 +71,7 @@ class RebuildTest extends QuerySideIntegrationTest {
         Map<String, List<Document>> rebuilt = documents();
 
         assertThat(live.get("agreements")).isNotEmpty();
+        assertThat(live.get("agreement_checkpoints")).isNotEmpty();
         assertThat(rebuilt).isEqualTo(live);
     }
 

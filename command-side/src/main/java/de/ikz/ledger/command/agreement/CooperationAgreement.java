@@ -69,6 +69,7 @@ import de.ikz.ledger.command.domain.PartnerDirectory.PartnerRef;
 import de.ikz.ledger.command.domain.RuleViolated;
 import de.ikz.ledger.command.domain.VersionMatches;
 import de.ikz.ledger.command.infra.AggregateVersions;
+import de.ikz.ledger.command.infra.CommandSideAxonConfiguration;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -90,7 +91,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A cooperation agreement with its delegations and their cost ledger. Decides in command
  * handlers; its state changes only in event sourcing handlers.
  */
-@Aggregate(snapshotTriggerDefinition = "agreementSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "agreementSnapshotTrigger", cache = CommandSideAxonConfiguration.AGGREGATE_CACHE)
 public class CooperationAgreement {
 
     /** Metadata naming the partner a {@code PARTNER} account acts for; absent for other roles. */

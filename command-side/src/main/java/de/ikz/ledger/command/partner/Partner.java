@@ -12,6 +12,7 @@ import de.ikz.ledger.command.domain.BusinessRule;
 import de.ikz.ledger.command.domain.PartnerDirectory;
 import de.ikz.ledger.command.domain.VersionMatches;
 import de.ikz.ledger.command.infra.AggregateVersions;
+import de.ikz.ledger.command.infra.CommandSideAxonConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
@@ -22,7 +23,7 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A public body taking part in cooperations, or an operating unit of one. */
-@Aggregate
+@Aggregate(cache = CommandSideAxonConfiguration.AGGREGATE_CACHE)
 public class Partner {
 
     @AggregateIdentifier

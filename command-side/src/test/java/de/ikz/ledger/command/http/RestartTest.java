@@ -3,9 +3,11 @@ package de.ikz.ledger.command.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.ikz.ledger.command.CommandSideApplication;
+import de.ikz.ledger.command.infra.CommandSideAxonConfiguration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +58,16 @@ class RestartTest {
                             .patch("/api/partners/homburg", "{\"name\":\"Kreisstadt Homburg (Saar)\"}")
                             .status())
                     .isEqualTo(204);
+
+            // an aggregate that took a command stays in memory; a refusal rolls back and drops it
+            Cache cache = second.getBean(CommandSideAxonConfiguration.AGGREGATE_CACHE, Cache.class);
+            assertThat(cache.containsKey("homburg")).isTrue();
+            assertThat(cache.containsKey("ref")).isFalse();
+            assertThat(api.as("admin:admin-test")
+                            .patch("/api/partners/homburg", "{\"name\":\"Kreisstadt Homburg (Saar)\"}")
+                            .code())
+                    .isEqualTo("NAME_UNCHANGED");
+            assertThat(cache.containsKey("homburg")).isFalse();
         }
     }
 

@@ -40,6 +40,8 @@ public class SettingsCheck implements ApplicationListener<ApplicationPreparedEve
     static final String MAX_BODY_SIZE = "ikz.http.max-body-size";
     static final String MAX_NESTING_DEPTH = "ikz.http.max-nesting-depth";
     static final String MAX_STRING_LENGTH = "ikz.http.max-string-length";
+    static final String AGGREGATE_CACHE_SIZE = "ikz.aggregates.cache-size";
+    static final String CHECKPOINT_INTERVAL = "ikz.history.checkpoint-interval";
     static final String COMMAND_TIMEOUT = "ikz.commands.timeout";
     static final String CONSISTENCY_MAX_WAIT = "ikz.consistency.max-wait";
     static final String QUERY_SEGMENTS = "ikz.query.segments";
@@ -61,6 +63,8 @@ public class SettingsCheck implements ApplicationListener<ApplicationPreparedEve
         settings.value(MAX_BODY_SIZE).ifPresent(SettingsCheck::checkBodySize);
         settings.value(MAX_NESTING_DEPTH).ifPresent(v -> atLeast(MAX_NESTING_DEPTH, v, 2));
         settings.value(MAX_STRING_LENGTH).ifPresent(v -> atLeast(MAX_STRING_LENGTH, v, 1));
+        settings.value(AGGREGATE_CACHE_SIZE).ifPresent(v -> atLeast(AGGREGATE_CACHE_SIZE, v, 0));
+        settings.value(CHECKPOINT_INTERVAL).ifPresent(v -> atLeast(CHECKPOINT_INTERVAL, v, 1));
         settings.value(COMMAND_TIMEOUT).ifPresent(v -> duration(COMMAND_TIMEOUT, v, false));
         settings.value(CONSISTENCY_MAX_WAIT).ifPresent(v -> duration(CONSISTENCY_MAX_WAIT, v, true));
         settings.value(QUERY_SEGMENTS).ifPresent(v -> atLeast(QUERY_SEGMENTS, v, 1));

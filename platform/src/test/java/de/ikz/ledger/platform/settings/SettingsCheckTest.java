@@ -28,6 +28,8 @@ class SettingsCheckTest {
                         "ikz.commands.timeout", "10s",
                         "ikz.consistency.max-wait", "0",
                         "ikz.query.segments", "8",
+                        "ikz.aggregates.cache-size", "0",
+                        "ikz.history.checkpoint-interval", "1",
                         "ikz.health.max-processor-lag", "0")))
                 .doesNotThrowAnyException();
         assertThat(temp.resolve("data")).isDirectory();
@@ -90,6 +92,12 @@ class SettingsCheckTest {
         assertThat(refusal(Map.of("ikz.query.segments", "0"))).contains("ikz.query.segments");
         assertThat(refusal(Map.of("ikz.http.max-nesting-depth", "1"))).contains("at least 2");
         assertThat(refusal(Map.of("ikz.health.max-processor-lag", "-1"))).contains("at least 0");
+        assertThat(refusal(Map.of("ikz.aggregates.cache-size", "-1")))
+                .isEqualTo("Invalid setting ikz.aggregates.cache-size (environment variable"
+                        + " IKZ_AGGREGATES_CACHE_SIZE): must be a whole number of at least 0, was -1");
+        assertThat(refusal(Map.of("ikz.history.checkpoint-interval", "0")))
+                .contains("ikz.history.checkpoint-interval")
+                .endsWith("must be a whole number of at least 1, was 0");
     }
 
     @Test

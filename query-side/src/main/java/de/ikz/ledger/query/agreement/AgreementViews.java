@@ -7,33 +7,56 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The stored agreement views, collection {@code agreements}. */
+/** The stored agreement views, collection {@code agreements}, and their checkpoints. */
 @Component
 public class AgreementViews {
 
     private final MongoDatabase database;
     private final LongSupplier generation;
+    private final int checkpointInterval;
 
     @Autowired
-    AgreementViews(MongoDatabase viewDatabase, ViewGenerations generations) {
-        this(viewDatabase, generations::active);
+    AgreementViews(
+            MongoDatabase viewDatabase,
+            ViewGenerations generations,
+            @Value("${ikz.history.checkpoint-interval:10000}") int checkpointInterval) {
+        this(viewDatabase, generations::active, checkpointInterval);
     }
 
-    private AgreementViews(MongoDatabase database, LongSupplier generation) {
+    private AgreementViews(MongoDatabase database, LongSupplier generation, int checkpointInterval) {
+        if (checkpointInterval < 1) {
+            throw new IllegalArgumentException(
+                    "ikz.history.checkpoint-interval must be at least 1, was " + checkpointInterval);
+        }
         this.database = database;
         this.generation = generation;
+        this.checkpointInterval = checkpointInterval;
     }
 
     /** The agreement views of one generation, for a replay that builds it. */
-    public static AgreementViews ofGeneration(MongoDatabase database, long generation) {
-        return new AgreementViews(database, () -> generation);
+    public AgreementViews ofGeneration(long generation) {
+        return new AgreementViews(database, () -> generation, checkpointInterval);
     }
 
     public ViewCollection collection() {
         return new ViewCollection(database.getCollection(
                 ViewGenerations.collection(AgreementViewCodec.COLLECTION, generation.getAsLong())));
+    }
+
+    /** The checkpoints of long agreements, in the same generation. */
+    public AgreementCheckpoints checkpoints() {
+        return new AgreementCheckpoints(
+                database.getCollection(
+                        ViewGenerations.collection(AgreementCheckpoints.COLLECTION, generation.getAsLong())),
+                checkpointInterval);
+    }
+
+    /** Events between two checkpoints of a long agreement. */
+    public int checkpointInterval() {
+        return checkpointInterval;
     }
 
     public Optional<AgreementView> find(String agreementId) {

@@ -3,6 +3,7 @@ package de.ikz.ledger.query.audit;
 import de.ikz.ledger.platform.audit.EventChainVerifier;
 import de.ikz.ledger.platform.audit.EventChainVerifier.BrokenEvent;
 import de.ikz.ledger.platform.audit.EventChainVerifier.ChainReport;
+import de.ikz.ledger.query.agreement.AgreementCheckpoints;
 import de.ikz.ledger.query.agreement.AgreementViews;
 import de.ikz.ledger.query.ledger.PartnerLedgers;
 import de.ikz.ledger.query.partner.PartnerViews;
@@ -62,13 +63,14 @@ class Verification {
 
         long head = reader.head();
         consistency.await(head);
-        ReplayedViews replayed = new ReplayedViews();
+        ReplayedViews replayed = new ReplayedViews(agreements.checkpointInterval());
         reader.replay(-1, head, replayed, read -> log.info("Verification: {} events replayed", read));
 
         List<Mismatch> mismatches = new ArrayList<>();
         compare("partners", partners.collection(), ViewDocuments.partners(replayed), mismatches);
         compare("agreements", agreements.collection(), ViewDocuments.agreements(replayed), mismatches);
         compareLedgers(ViewDocuments.ledgers(replayed), mismatches);
+        compareCheckpoints(replayed, mismatches);
         log.info(
                 "Verification: chains {}, {} view mismatches",
                 chainReport == null ? "not checked" : chainReport.chainIntact() ? "intact" : "BROKEN",
@@ -124,6 +126,38 @@ class Verification {
                 }
             }
         }
+    }
+
+    /**
+     * Every stored checkpoint must hold what the replay holds at that point; a checkpoint missing from
+     * the store only makes as-of folds longer, so it is not reported.
+     */
+    private void compareCheckpoints(ReplayedViews replayed, List<Mismatch> mismatches) {
+        Map<String, Document> expected = ViewDocuments.checkpoints(replayed);
+        for (Document document : agreements.checkpoints().collection().find()) {
+            String id = document.getString(ViewCollection.ID);
+            if (document.containsKey("view") && !expected.containsKey(id) && movedOn(replayed, document)) {
+                continue; // recorded after an event the replay did not reach
+            }
+            Document stored = normalized(document);
+            Document then = expected.get(id) == null ? null : normalized(expected.get(id));
+            boolean matches = then != null
+                    && (stored.containsKey("view")
+                            ? stored.equals(then)
+                            : then.getList("checkpoints", Document.class)
+                                    .containsAll(stored.getList("checkpoints", Document.class)));
+            if (!matches) {
+                mismatches.add(new Mismatch(
+                        AgreementCheckpoints.COLLECTION,
+                        id,
+                        then == null ? "in the live view but not in the events" : "differs from the replay"));
+            }
+        }
+    }
+
+    private static boolean movedOn(ReplayedViews replayed, Document checkpoint) {
+        var agreement = replayed.agreements().get(checkpoint.getString("agreementId"));
+        return agreement == null || agreement.sequence() < number(checkpoint, "sequence");
     }
 
     private static Document contributions(Document ledger) {

@@ -1,5 +1,6 @@
 package de.ikz.ledger.query.history;
 
+import de.ikz.ledger.query.agreement.AgreementViews;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -11,10 +12,12 @@ public class ViewSources {
 
     private final EventStore eventStore;
     private final LiveViews live;
+    private final AgreementViews agreements;
 
-    ViewSources(EventStore eventStore, LiveViews live) {
+    ViewSources(EventStore eventStore, LiveViews live, AgreementViews agreements) {
         this.eventStore = eventStore;
         this.live = live;
+        this.agreements = agreements;
     }
 
     public ViewSource live() {
@@ -23,6 +26,8 @@ public class ViewSources {
 
     /** The live views when both are {@code null}; otherwise views folded from the event store. */
     public ViewSource at(Instant asOf, LocalDate on) {
-        return asOf == null && on == null ? live : new HistoricViews(eventStore, live, asOf, on);
+        return asOf == null && on == null
+                ? live
+                : new HistoricViews(eventStore, agreements.checkpoints(), live, asOf, on);
     }
 }

@@ -52,6 +52,7 @@ class AgreementsViewProjection {
     @ResetHandler
     void reset() {
         agreements.collection().clear();
+        agreements.checkpoints().clear();
         ledgers.clear();
     }
 }

@@ -2,6 +2,7 @@ package de.ikz.ledger.query.projection;
 
 import de.ikz.ledger.api.agreement.AgreementEvent;
 import de.ikz.ledger.api.partner.PartnerEvent;
+import de.ikz.ledger.query.agreement.AgreementCheckpoints;
 import de.ikz.ledger.query.agreement.AgreementView;
 import de.ikz.ledger.query.agreement.AgreementViewCodec;
 import de.ikz.ledger.query.agreement.AgreementViews;
@@ -35,7 +36,8 @@ public final class Projectors {
     }
 
     /**
-     * Folds an agreement event into its stored view and rewrites the ledger of every partner the
+     * Folds an agreement event into its stored view, records a checkpoint of it where one is due,
+     * and rewrites the ledger of every partner the
      * agreement touches from the stored view (so a redelivered event still completes ledger writes
      * a failure may have cut short).
      *
@@ -58,6 +60,10 @@ public final class Projectors {
                 agreements.collection().findVersioned(event.agreementId(), AgreementViewCodec.INSTANCE);
         if (stored.isEmpty()) {
             return Set.of();
+        }
+        AgreementCheckpoints checkpoints = agreements.checkpoints();
+        if (stored.get().sequence() == sequence && checkpoints.due(sequence)) {
+            checkpoints.record(stored.get(), recordedAt);
         }
         Map<String, PartnerContribution> contributions =
                 PartnerContribution.of(stored.get().view(), stored.get().sequence());

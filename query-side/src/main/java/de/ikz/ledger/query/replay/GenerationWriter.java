@@ -3,6 +3,7 @@ package de.ikz.ledger.query.replay;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
+import de.ikz.ledger.query.agreement.AgreementCheckpoints;
 import de.ikz.ledger.query.agreement.AgreementViewCodec;
 import de.ikz.ledger.query.ledger.PartnerLedgers;
 import de.ikz.ledger.query.partner.PartnerViewCodec;
@@ -19,30 +20,42 @@ import org.bson.Document;
  * Writes replayed views into the collections of one generation in bulk: unordered batches of
  * inserts, the documents exactly as the projections write them.
  */
-final class GenerationWriter {
+public final class GenerationWriter {
 
-    static final List<String> COLLECTIONS =
-            List.of(PartnerViewCodec.COLLECTION, AgreementViewCodec.COLLECTION, PartnerLedgers.COLLECTION);
+    static final List<String> COLLECTIONS = List.of(
+            PartnerViewCodec.COLLECTION,
+            AgreementViewCodec.COLLECTION,
+            PartnerLedgers.COLLECTION,
+            AgreementCheckpoints.COLLECTION);
 
     private final MongoDatabase database;
     private final long generation;
     private final int batchSize;
 
-    GenerationWriter(MongoDatabase database, long generation, int batchSize) {
+    public GenerationWriter(MongoDatabase database, long generation, int batchSize) {
         this.database = database;
         this.generation = generation;
         this.batchSize = batchSize;
     }
 
     /** Removes whatever an earlier, interrupted build left in this generation. */
-    void clear() {
+    public void clear() {
         COLLECTIONS.forEach(base -> collection(base).drop());
     }
 
-    void write(ReplayedViews views) {
-        insertAll(PartnerViewCodec.COLLECTION, ViewDocuments.partners(views).values());
-        insertAll(AgreementViewCodec.COLLECTION, ViewDocuments.agreements(views).values());
-        insertAll(PartnerLedgers.COLLECTION, ViewDocuments.ledgers(views).values());
+    /** Writes every replayed view; answers the number of documents written. */
+    public long write(ReplayedViews views) {
+        return insertAll(
+                        PartnerViewCodec.COLLECTION,
+                        ViewDocuments.partners(views).values())
+                + insertAll(
+                        AgreementViewCodec.COLLECTION,
+                        ViewDocuments.agreements(views).values())
+                + insertAll(
+                        PartnerLedgers.COLLECTION, ViewDocuments.ledgers(views).values())
+                + insertAll(
+                        AgreementCheckpoints.COLLECTION,
+                        ViewDocuments.checkpoints(views).values());
     }
 
     /** A view document as {@link ViewCollection} stores it. */
@@ -53,7 +66,7 @@ final class GenerationWriter {
         return document;
     }
 
-    private void insertAll(String base, Collection<Document> all) {
+    private long insertAll(String base, Collection<Document> all) {
         List<Document> documents = new ArrayList<>(all);
         MongoCollection<Document> target = collection(base);
         for (int from = 0; from < documents.size(); from += batchSize) {
@@ -61,6 +74,7 @@ final class GenerationWriter {
                     documents.subList(from, Math.min(documents.size(), from + batchSize)),
                     new InsertManyOptions().ordered(false));
         }
+        return documents.size();
     }
 
     private MongoCollection<Document> collection(String base) {

@@ -2,6 +2,7 @@ package de.ikz.ledger.query.replay;
 
 import de.ikz.ledger.api.agreement.AgreementEvent;
 import de.ikz.ledger.api.partner.PartnerEvent;
+import de.ikz.ledger.query.agreement.AgreementCheckpoints;
 import de.ikz.ledger.query.agreement.AgreementView;
 import de.ikz.ledger.query.ledger.PartnerContribution;
 import de.ikz.ledger.query.partner.PartnerView;
@@ -20,8 +21,15 @@ public final class ReplayedViews {
 
     private final Map<String, Versioned<PartnerView>> partners = new TreeMap<>();
     private final Map<String, Versioned<AgreementView>> agreements = new TreeMap<>();
+    private final List<Checkpoint> checkpoints = new ArrayList<>();
+    private final int checkpointInterval;
     private long position = -1;
     private long events;
+
+    /** Views folded from nothing, with a checkpoint of an agreement after every {@code checkpointInterval}-th event. */
+    public ReplayedViews(int checkpointInterval) {
+        this.checkpointInterval = checkpointInterval;
+    }
 
     /** Folds one event of a stream in. */
     public void apply(Object event, long sequence, Instant recordedAt, long position) {
@@ -44,7 +52,11 @@ public final class ReplayedViews {
             AgreementView next =
                     AgreementView.fold(current == null ? null : current.view(), agreementEvent, recordedAt);
             if (next != null) {
-                agreements.put(agreementEvent.agreementId(), new Versioned<>(next, sequence));
+                Versioned<AgreementView> versioned = new Versioned<>(next, sequence);
+                agreements.put(agreementEvent.agreementId(), versioned);
+                if (AgreementCheckpoints.isDue(sequence, checkpointInterval)) {
+                    checkpoints.add(new Checkpoint(versioned, recordedAt));
+                }
             }
         }
     }
@@ -56,6 +68,14 @@ public final class ReplayedViews {
     public Map<String, Versioned<AgreementView>> agreements() {
         return agreements;
     }
+
+    /** The checkpoints of long agreements, in the order of their events. */
+    public List<Checkpoint> checkpoints() {
+        return checkpoints;
+    }
+
+    /** An agreement's view after one of its events, and when that event was recorded. */
+    public record Checkpoint(Versioned<AgreementView> view, Instant recordedAt) {}
 
     /** Each partner's contributions, ordered by partner and agreement, as the ledgers hold them. */
     public Map<String, List<PartnerContribution>> ledgers() {

@@ -56,6 +56,7 @@ public class Replays {
     private final MongoCollection<Document> jobs;
     private final ViewGenerations generations;
     private final EventStoreReader reader;
+    private final AgreementViews liveAgreements;
     private final EventProcessingConfiguration processing;
     private final ReplayReadiness readiness;
     private final Clock clock;
@@ -72,6 +73,7 @@ public class Replays {
             ViewMongo viewMongo,
             ViewGenerations generations,
             EventStoreReader reader,
+            AgreementViews liveAgreements,
             EventProcessingConfiguration processing,
             ReplayReadiness readiness,
             Clock clock,
@@ -81,6 +83,7 @@ public class Replays {
         this.jobs = viewDatabase.getCollection(COLLECTION);
         this.generations = generations;
         this.reader = reader;
+        this.liveAgreements = liveAgreements;
         this.processing = processing;
         this.readiness = readiness;
         this.clock = clock;
@@ -150,7 +153,7 @@ public class Replays {
             log.info("Replay {} rebuilds every view into generation {}", id, target);
             writer.clear();
             long head = reader.head();
-            ReplayedViews views = new ReplayedViews();
+            ReplayedViews views = new ReplayedViews(liveAgreements.checkpointInterval());
             Progress progress = new Progress(head + 1);
             reader.replay(-1, head, views, progress::report);
             writer.write(views);
@@ -160,7 +163,7 @@ public class Replays {
             paused = true;
             long newHead = reader.head();
             PartnerViews partners = PartnerViews.ofGeneration(database, target);
-            AgreementViews agreements = AgreementViews.ofGeneration(database, target);
+            AgreementViews agreements = liveAgreements.ofGeneration(target);
             PartnerLedgers ledgers = PartnerLedgers.ofGeneration(database, target);
             progress.extend(Math.max(0, newHead - head));
             reader.read(
