@@ -92,6 +92,7 @@ public final class BenchmarkSuite {
             "http.noOp",
             "commands.embeddedNoChain",
             "commands.embeddedUncached",
+            "commands.inMemoryUncached",
             "commands.embeddedHandlerTimeouts",
             "commands.embeddedUncachedHandlerTimeouts",
             "generation.checkpointRate",
@@ -183,6 +184,11 @@ public final class BenchmarkSuite {
                 InMemoryCommandApplication.class,
                 Map.of(),
                 "commands in-process, Axon InMemoryEventStorageEngine, no hash chain (framework ceiling)"),
+        IN_MEMORY_UNCACHED(
+                "inMemoryUncached",
+                InMemoryCommandApplication.class,
+                Map.of(UNCACHED, "0"),
+                "variant: Axon InMemoryEventStorageEngine, aggregates not cached (the ceiling of the uncached variant)"),
         EMBEDDED_WITHOUT_CHAIN(
                 "embeddedNoChain",
                 EmbeddedNoChainCommandApplication.class,
@@ -218,7 +224,7 @@ public final class BenchmarkSuite {
 
         Map<String, Object> properties() {
             Map<String, Object> all = new LinkedHashMap<>(properties);
-            if (this == IN_MEMORY) {
+            if (this == IN_MEMORY || this == IN_MEMORY_UNCACHED) {
                 // keeps nothing on disk; its (unused) token tables live in memory too
                 all.put("spring.datasource.url", "jdbc:h2:mem:ceiling-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
             }

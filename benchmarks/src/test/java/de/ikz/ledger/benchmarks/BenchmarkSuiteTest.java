@@ -27,6 +27,7 @@ class BenchmarkSuiteTest {
             "commands.inMemory",
             "commands.embeddedNoChain",
             "commands.embeddedUncached",
+            "commands.inMemoryUncached",
             "commands.embeddedHandlerTimeouts",
             "commands.embeddedUncachedHandlerTimeouts",
             "commands.http",

@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RebuildTest extends QuerySideIntegrationTest {
 
     private static final List<String> COLLECTIONS =
-            List.of("partners", "agreements", "partner_ledgers", "agreement_checkpoints");
+            List.of("partners", "agreements", "partner_ledgers", "agreement_checkpoints", "agreement_checkpoint_views");
 
     @Autowired
     ViewConsistency consistency;

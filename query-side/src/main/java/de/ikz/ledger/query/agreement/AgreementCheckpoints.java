@@ -8,18 +8,22 @@ import com.mongodb.client.model.Updates;
 import de.ikz.ledger.query.store.Fields;
 import de.ikz.ledger.query.store.Versioned;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 
 /**
  * Agreement views as they stood after every {@code interval}-th event of a long stream, so that a
  * view as of a past instant starts from the latest checkpoint recorded by then and folds only the
- * events after it, instead of the whole stream. Kept in collection {@code agreement_checkpoints} of
- * the same generation as the views (a replay writes them anew): per agreement one small directory
- * ({@code _id} the agreement id) listing each checkpoint's sequence and recording instant, and per
- * checkpoint the view ({@code _id} agreement id, {@code @}, sequence). Both are found by {@code
- * _id}. Writes are idempotent; a checkpoint that a crash left unwritten only makes the fold longer.
+ * events after it, instead of the whole stream. Two collections of the same generation as the
+ * views (a replay writes them anew): {@code agreement_checkpoints}, one small directory per
+ * agreement that has checkpoints ({@code _id} the agreement id) listing each checkpoint's sequence
+ * and recording instant, and {@code agreement_checkpoint_views}, each checkpoint's view ({@code
+ * _id} agreement id, {@code @}, sequence). An as-of request reads the directories once (only long
+ * agreements have one) and a view by {@code _id}. Writes are idempotent; a checkpoint that a crash
+ * left unwritten only makes the fold longer.
  *
  * <p>A checkpoint after event {@code n} holds exactly what folding events {@code 0..n} gives, and is
  * used for an instant at or after that event's recording: a stream's events are recorded in order
@@ -29,13 +33,17 @@ import org.bson.Document;
 public final class AgreementCheckpoints {
 
     public static final String COLLECTION = "agreement_checkpoints";
-    static final String CHECKPOINTS = "checkpoints";
+    public static final String VIEWS_COLLECTION = "agreement_checkpoint_views";
+    public static final String CHECKPOINTS = "checkpoints";
 
-    private final MongoCollection<Document> collection;
+    private final MongoCollection<Document> directories;
+    private final MongoCollection<Document> views;
     private final int interval;
+    private Map<String, List<Document>> directoryCache;
 
-    AgreementCheckpoints(MongoCollection<Document> collection, int interval) {
-        this.collection = collection;
+    AgreementCheckpoints(MongoCollection<Document> directories, MongoCollection<Document> views, int interval) {
+        this.directories = directories;
+        this.views = views;
         this.interval = interval;
     }
 
@@ -53,11 +61,11 @@ public final class AgreementCheckpoints {
     public void record(Versioned<AgreementView> view, Instant recordedAt) {
         String agreementId = view.view().id();
         long sequence = view.sequence();
-        collection.replaceOne(
-                Filters.eq("_id", bodyId(agreementId, sequence)),
-                document(view, recordedAt),
+        views.replaceOne(
+                Filters.eq("_id", viewId(agreementId, sequence)),
+                view(view, recordedAt),
                 new ReplaceOptions().upsert(true));
-        collection.updateOne(
+        directories.updateOne(
                 Filters.eq("_id", agreementId),
                 Updates.addToSet(CHECKPOINTS, entry(sequence, recordedAt)),
                 new UpdateOptions().upsert(true));
@@ -65,15 +73,12 @@ public final class AgreementCheckpoints {
 
     /**
      * The latest checkpoint of the agreement recorded at or before {@code asOf}, with the sequence
-     * of the event it follows.
+     * of the event it follows. The directories are read on the first call and kept by this object,
+     * which lives as long as one request.
      */
     public Optional<Versioned<AgreementView>> latest(String agreementId, Instant asOf) {
-        Document directory = collection.find(Filters.eq("_id", agreementId)).first();
-        if (directory == null) {
-            return Optional.empty();
-        }
         long best = -1;
-        for (Document entry : Fields.documents(directory, CHECKPOINTS)) {
+        for (Document entry : directories().getOrDefault(agreementId, List.of())) {
             long sequence = Fields.longValue(entry, "sequence");
             if (sequence > best && !Fields.instant(entry, "recordedAt").isAfter(asOf)) {
                 best = sequence;
@@ -83,25 +88,40 @@ public final class AgreementCheckpoints {
             return Optional.empty();
         }
         long sequence = best;
-        return Optional.ofNullable(collection
-                        .find(Filters.eq("_id", bodyId(agreementId, sequence)))
+        return Optional.ofNullable(views.find(Filters.eq("_id", viewId(agreementId, sequence)))
                         .first())
-                .map(body -> new Versioned<>(
-                        AgreementViewCodec.INSTANCE.decode(body.get("view", Document.class)), sequence));
+                .map(stored -> new Versioned<>(
+                        AgreementViewCodec.INSTANCE.decode(stored.get("view", Document.class)), sequence));
     }
 
-    public MongoCollection<Document> collection() {
-        return collection;
+    private Map<String, List<Document>> directories() {
+        if (directoryCache == null) {
+            Map<String, List<Document>> read = new HashMap<>();
+            for (Document directory : directories.find()) {
+                read.put(directory.getString("_id"), Fields.documents(directory, CHECKPOINTS));
+            }
+            directoryCache = read;
+        }
+        return directoryCache;
+    }
+
+    public MongoCollection<Document> directoryCollection() {
+        return directories;
+    }
+
+    public MongoCollection<Document> viewCollection() {
+        return views;
     }
 
     /** Removes every checkpoint (before the views are rebuilt). */
     public void clear() {
-        collection.deleteMany(new Document());
+        directories.deleteMany(new Document());
+        views.deleteMany(new Document());
     }
 
-    /** The document of one checkpoint, as {@link #record} stores it. */
-    public static Document document(Versioned<AgreementView> view, Instant recordedAt) {
-        return new Document("_id", bodyId(view.view().id(), view.sequence()))
+    /** The stored view of one checkpoint, as {@link #record} stores it. */
+    public static Document view(Versioned<AgreementView> view, Instant recordedAt) {
+        return new Document("_id", viewId(view.view().id(), view.sequence()))
                 .append("agreementId", view.view().id())
                 .append("sequence", view.sequence())
                 .append("recordedAt", Fields.instant(recordedAt))
@@ -118,7 +138,7 @@ public final class AgreementCheckpoints {
         return new Document("sequence", sequence).append("recordedAt", Fields.instant(recordedAt));
     }
 
-    public static String bodyId(String agreementId, long sequence) {
+    public static String viewId(String agreementId, long sequence) {
         return agreementId + "@" + sequence;
     }
 }

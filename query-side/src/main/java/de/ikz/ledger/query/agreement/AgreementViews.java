@@ -48,9 +48,10 @@ public class AgreementViews {
 
     /** The checkpoints of long agreements, in the same generation. */
     public AgreementCheckpoints checkpoints() {
+        long current = generation.getAsLong();
         return new AgreementCheckpoints(
-                database.getCollection(
-                        ViewGenerations.collection(AgreementCheckpoints.COLLECTION, generation.getAsLong())),
+                database.getCollection(ViewGenerations.collection(AgreementCheckpoints.COLLECTION, current)),
+                database.getCollection(ViewGenerations.collection(AgreementCheckpoints.VIEWS_COLLECTION, current)),
                 checkpointInterval);
     }
 

@@ -133,26 +133,38 @@ class Verification {
      * the store only makes as-of folds longer, so it is not reported.
      */
     private void compareCheckpoints(ReplayedViews replayed, List<Mismatch> mismatches) {
-        Map<String, Document> expected = ViewDocuments.checkpoints(replayed);
-        for (Document document : agreements.checkpoints().collection().find()) {
+        AgreementCheckpoints checkpoints = agreements.checkpoints();
+        Map<String, Document> views = ViewDocuments.checkpointViews(replayed);
+        for (Document document : checkpoints.viewCollection().find()) {
             String id = document.getString(ViewCollection.ID);
-            if (document.containsKey("view") && !expected.containsKey(id) && movedOn(replayed, document)) {
+            Document then = views.get(id);
+            if (then == null && movedOn(replayed, document)) {
                 continue; // recorded after an event the replay did not reach
             }
-            Document stored = normalized(document);
-            Document then = expected.get(id) == null ? null : normalized(expected.get(id));
-            boolean matches = then != null
-                    && (stored.containsKey("view")
-                            ? stored.equals(then)
-                            : then.getList("checkpoints", Document.class)
-                                    .containsAll(stored.getList("checkpoints", Document.class)));
-            if (!matches) {
-                mismatches.add(new Mismatch(
-                        AgreementCheckpoints.COLLECTION,
-                        id,
-                        then == null ? "in the live view but not in the events" : "differs from the replay"));
+            if (then == null || !normalized(document).equals(normalized(then))) {
+                mismatches.add(checkpointMismatch(AgreementCheckpoints.VIEWS_COLLECTION, id, then));
             }
         }
+        Map<String, Document> directories = ViewDocuments.checkpointDirectories(replayed);
+        for (Document document : checkpoints.directoryCollection().find()) {
+            String id = document.getString(ViewCollection.ID);
+            Document then = directories.get(id);
+            // every listed checkpoint must be one the replay recorded; the live list may lack some
+            if (then == null
+                    || !normalized(then)
+                            .getList(AgreementCheckpoints.CHECKPOINTS, Document.class)
+                            .containsAll(
+                                    normalized(document).getList(AgreementCheckpoints.CHECKPOINTS, Document.class))) {
+                mismatches.add(checkpointMismatch(AgreementCheckpoints.COLLECTION, id, then));
+            }
+        }
+    }
+
+    private static Mismatch checkpointMismatch(String collection, String id, Document expected) {
+        return new Mismatch(
+                collection,
+                id,
+                expected == null ? "in the live view but not in the events" : "differs from the replay");
     }
 
     private static boolean movedOn(ReplayedViews replayed, Document checkpoint) {

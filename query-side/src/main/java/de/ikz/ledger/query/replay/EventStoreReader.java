@@ -1,5 +1,9 @@
 package de.ikz.ledger.query.replay;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.axonframework.common.stream.BlockingStream;
@@ -29,18 +33,115 @@ public class EventStoreReader {
 
     /**
      * Folds every domain event after {@code after} up to and including {@code until} into {@code
-     * views}, telling {@code progress} the number of events read now and then.
+     * views}, telling {@code progress} the number of events read now and then. Two threads share
+     * the work: this one reads the store, a second one deserializes the payloads and folds them,
+     * handed over in batches through a bounded queue, so that a replay uses two cores.
      */
     public void replay(long after, long until, ReplayedViews views, LongConsumer progress) {
-        read(
-                after,
-                until,
-                (message, position) -> {
-                    if (message instanceof DomainEventMessage<?> domain) {
-                        views.apply(domain.getPayload(), domain.getSequenceNumber(), domain.getTimestamp(), position);
+        Folder folder = new Folder(views);
+        Thread thread = new Thread(folder, Thread.currentThread().getName() + "-fold");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            read(after, until, folder::accept, progress);
+            folder.finish();
+        } finally {
+            folder.stop();
+            try {
+                thread.join();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while folding the event store", interrupted);
+            }
+        }
+        folder.rethrow();
+    }
+
+    /** Folds the events handed to it, batch by batch, on a thread of its own. */
+    private static final class Folder implements Runnable {
+
+        private static final int BATCH = 1_000;
+        private static final List<Event> END = List.of();
+
+        private final ReplayedViews views;
+        private final BlockingQueue<List<Event>> batches = new ArrayBlockingQueue<>(16);
+        private volatile Throwable failure;
+        private volatile boolean stopped;
+        private List<Event> batch = new ArrayList<>(BATCH);
+
+        Folder(ReplayedViews views) {
+            this.views = views;
+        }
+
+        /** Takes one event on the reading thread. */
+        void accept(TrackedEventMessage<?> message, long position) {
+            if (message instanceof DomainEventMessage<?> domain) {
+                batch.add(new Event(domain, position));
+                if (batch.size() == BATCH) {
+                    hand(batch);
+                    batch = new ArrayList<>(BATCH);
+                }
+            }
+        }
+
+        /** Hands the last batch over and waits until every event is folded. */
+        void finish() {
+            hand(batch);
+            hand(END);
+        }
+
+        /** Ends the folding thread even when the read failed. */
+        void stop() {
+            stopped = true;
+        }
+
+        private void hand(List<Event> events) {
+            try {
+                while (!batches.offer(events, 100, TimeUnit.MILLISECONDS)) {
+                    rethrow();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the event store", interrupted);
+            }
+            rethrow();
+        }
+
+        void rethrow() {
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            } else if (failure instanceof Error error) {
+                throw error;
+            } else if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    List<Event> events = batches.poll(100, TimeUnit.MILLISECONDS);
+                    if (events == END || (events == null && stopped)) {
+                        return;
                     }
-                },
-                progress);
+                    if (events != null) {
+                        for (Event event : events) {
+                            DomainEventMessage<?> message = event.message();
+                            views.apply(
+                                    message.getPayload(),
+                                    message.getSequenceNumber(),
+                                    message.getTimestamp(),
+                                    event.position());
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+
+        private record Event(DomainEventMessage<?> message, long position) {}
     }
 
     /** Hands every event after {@code after} up to and including {@code until} to {@code each}, in order. */

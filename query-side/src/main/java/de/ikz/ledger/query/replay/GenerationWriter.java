@@ -26,7 +26,8 @@ public final class GenerationWriter {
             PartnerViewCodec.COLLECTION,
             AgreementViewCodec.COLLECTION,
             PartnerLedgers.COLLECTION,
-            AgreementCheckpoints.COLLECTION);
+            AgreementCheckpoints.COLLECTION,
+            AgreementCheckpoints.VIEWS_COLLECTION);
 
     private final MongoDatabase database;
     private final long generation;
@@ -55,7 +56,10 @@ public final class GenerationWriter {
                         PartnerLedgers.COLLECTION, ViewDocuments.ledgers(views).values())
                 + insertAll(
                         AgreementCheckpoints.COLLECTION,
-                        ViewDocuments.checkpoints(views).values());
+                        ViewDocuments.checkpointDirectories(views).values())
+                + insertAll(
+                        AgreementCheckpoints.VIEWS_COLLECTION,
+                        ViewDocuments.checkpointViews(views).values());
     }
 
     /** A view document as {@link ViewCollection} stores it. */

@@ -31,18 +31,25 @@ public final class ViewDocuments {
         return documents;
     }
 
-    /** The checkpoint documents and, per agreement with checkpoints, its directory. */
-    public static Map<String, Document> checkpoints(ReplayedViews views) {
+    /** The views of the checkpoints of long agreements, keyed by {@code _id}. */
+    public static Map<String, Document> checkpointViews(ReplayedViews views) {
         Map<String, Document> documents = new LinkedHashMap<>();
-        Map<String, List<Document>> directories = new LinkedHashMap<>();
         for (ReplayedViews.Checkpoint checkpoint : views.checkpoints()) {
-            Document body = AgreementCheckpoints.document(checkpoint.view(), checkpoint.recordedAt());
-            documents.put(body.getString("_id"), body);
-            directories
-                    .computeIfAbsent(checkpoint.view().view().id(), id -> new ArrayList<>())
+            Document view = AgreementCheckpoints.view(checkpoint.view(), checkpoint.recordedAt());
+            documents.put(view.getString("_id"), view);
+        }
+        return documents;
+    }
+
+    /** Per agreement with checkpoints, its directory, keyed by the agreement id. */
+    public static Map<String, Document> checkpointDirectories(ReplayedViews views) {
+        Map<String, List<Document>> entries = new LinkedHashMap<>();
+        for (ReplayedViews.Checkpoint checkpoint : views.checkpoints()) {
+            entries.computeIfAbsent(checkpoint.view().view().id(), id -> new ArrayList<>())
                     .add(AgreementCheckpoints.entry(checkpoint.view().sequence(), checkpoint.recordedAt()));
         }
-        directories.forEach((id, entries) -> documents.put(id, AgreementCheckpoints.directory(id, entries)));
+        Map<String, Document> documents = new LinkedHashMap<>();
+        entries.forEach((id, list) -> documents.put(id, AgreementCheckpoints.directory(id, list)));
         return documents;
     }
 

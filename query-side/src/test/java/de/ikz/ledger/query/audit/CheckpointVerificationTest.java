@@ -45,6 +45,10 @@ class CheckpointVerificationTest extends QuerySideIntegrationTest {
     @Autowired
     Verification verification;
 
+    private static Document normalized(Document document) {
+        return Document.parse(document.toJson());
+    }
+
     @Test
     void liveCheckpointsEqualTheReplayedOnesAndAnAlteredOneIsReported() {
         ReferenceCase ref = new ReferenceCase("-" + UUID.randomUUID().toString().substring(0, 8));
@@ -62,15 +66,18 @@ class CheckpointVerificationTest extends QuerySideIntegrationTest {
         ReplayedViews replayed = new ReplayedViews(agreements.checkpointInterval());
         reader.replay(-1, head, replayed, read -> {});
         Map<String, Document> expected = new TreeMap<>();
-        ViewDocuments.checkpoints(replayed).forEach((id, document) -> {
-            if (id.startsWith(ref.agreement)) {
-                expected.put(id, Document.parse(document.toJson()));
-            }
-        });
-        MongoCollection<Document> checkpoints = agreements.checkpoints().collection();
+        ViewDocuments.checkpointViews(replayed).forEach((id, document) -> expected.put(id, normalized(document)));
+        ViewDocuments.checkpointDirectories(replayed)
+                .forEach((id, document) -> expected.put("directory " + id, normalized(document)));
+        expected.keySet().removeIf(id -> !id.contains(ref.agreement));
+        AgreementCheckpoints stores = agreements.checkpoints();
+        MongoCollection<Document> checkpoints = stores.viewCollection();
         Map<String, Document> stored = new TreeMap<>();
-        for (Document document : checkpoints.find(Filters.regex("_id", "^" + ref.agreement))) {
-            stored.put(document.getString("_id"), Document.parse(document.toJson()));
+        for (Document document : checkpoints.find(Filters.regex("_id", "^" + ref.agreement + "@"))) {
+            stored.put(document.getString("_id"), normalized(document));
+        }
+        for (Document document : stores.directoryCollection().find(Filters.eq("_id", ref.agreement))) {
+            stored.put("directory " + document.getString("_id"), normalized(document));
         }
         long count = (log.lastSequence(ref.agreement) + 1) / agreements.checkpointInterval();
         assertThat(expected).hasSize((int) count + 1); // the checkpoints and the directory
@@ -78,7 +85,7 @@ class CheckpointVerificationTest extends QuerySideIntegrationTest {
 
         assertThat(verification.run().viewsMatchReplay()).isTrue();
 
-        String altered = AgreementCheckpoints.bodyId(ref.agreement, agreements.checkpointInterval() * 2L - 1);
+        String altered = AgreementCheckpoints.viewId(ref.agreement, agreements.checkpointInterval() * 2L - 1);
         Document original = checkpoints.find(Filters.eq("_id", altered)).first();
         assertThat(original).isNotNull();
         checkpoints.updateOne(Filters.eq("_id", altered), Updates.set("view.delegations.0.status", "ENDED"));
@@ -88,7 +95,8 @@ class CheckpointVerificationTest extends QuerySideIntegrationTest {
             List<String> found = new ArrayList<>();
             report.mismatches().forEach(m -> found.add(m.view() + " " + m.id() + ": " + m.problem()));
             assertThat(found)
-                    .containsExactly(AgreementCheckpoints.COLLECTION + " " + altered + ": differs from the replay");
+                    .containsExactly(
+                            AgreementCheckpoints.VIEWS_COLLECTION + " " + altered + ": differs from the replay");
         } finally {
             checkpoints.replaceOne(Filters.eq("_id", altered), original);
         }

@@ -75,16 +75,17 @@ class AsOfCheckpointsTest extends QuerySideIntegrationTest {
         long lastSequence = log.lastSequence(ref.agreement);
         int interval = agreements.checkpointInterval();
         assertThat(interval).isEqualTo(7);
-        MongoCollection<Document> checkpoints = agreements.checkpoints().collection();
-        Document directory = checkpoints.find(Filters.eq("_id", ref.agreement)).first();
+        MongoCollection<Document> directories = agreements.checkpoints().directoryCollection();
+        MongoCollection<Document> checkpoints = agreements.checkpoints().viewCollection();
+        Document directory = directories.find(Filters.eq("_id", ref.agreement)).first();
         assertThat(directory).isNotNull();
         assertThat(directory.getList("checkpoints", Document.class)).hasSize((int) ((lastSequence + 1) / interval));
 
         Map<String, JsonNode> withCheckpoints = answers(ref, instants);
-        List<Document> stored = checkpoints.find().into(new ArrayList<>());
-        checkpoints.deleteMany(new Document());
+        List<Document> stored = directories.find().into(new ArrayList<>());
+        directories.deleteMany(new Document());
         Map<String, JsonNode> wholeStream = answers(ref, instants);
-        checkpoints.insertMany(stored);
+        directories.insertMany(stored);
 
         assertThat(withCheckpoints).hasSize(2 * instants.size());
         assertThat(withCheckpoints).isEqualTo(wholeStream);
@@ -99,7 +100,7 @@ class AsOfCheckpointsTest extends QuerySideIntegrationTest {
                 .map(v -> {
                     assertThat(v.sequence()).isEqualTo((lastSequence + 1) / interval * interval - 1);
                     return checkpoints
-                            .find(Filters.eq("_id", AgreementCheckpoints.bodyId(ref.agreement, v.sequence())))
+                            .find(Filters.eq("_id", AgreementCheckpoints.viewId(ref.agreement, v.sequence())))
                             .first();
                 })
                 .orElseThrow();
