@@ -29,6 +29,7 @@ import de.ikz.ledger.benchmarks.measure.Report;
 import de.ikz.ledger.query.agreement.AgreementViews;
 import de.ikz.ledger.query.ledger.PartnerLedgers;
 import de.ikz.ledger.query.partner.PartnerViews;
+import de.ikz.ledger.query.processing.ViewConsistency;
 import de.ikz.ledger.query.processing.ViewProcessors;
 import de.ikz.ledger.query.projection.Projectors;
 import de.ikz.ledger.query.replay.EventStoreReader;
@@ -73,6 +74,7 @@ public final class BenchmarkSuite {
 
     private static final Duration REPLAY_TIMEOUT = Duration.ofHours(2);
     private static final String UNCACHED = "ikz.aggregates.cache-size";
+    private static final int LIVE_BURST_AGREEMENTS = 20;
     private static final String HANDLER_TIMEOUTS = "axon.timeout.enabled";
 
     private final BenchmarkOptions options;
@@ -111,6 +113,8 @@ public final class BenchmarkSuite {
             "query.savings.p50.full",
             "query.savings.p99.checkpoint",
             "query.savings.p99.full",
+            "live.checkpoint",
+            "live.full",
             "latency.fresh.p50",
             "latency.long.p50",
             "latency.fresh.p99",
@@ -363,6 +367,7 @@ public final class BenchmarkSuite {
             rebuildViews(app);
             long atCheckpoint = regular.events.get();
             queries(app, workload.bodies(), "checkpoint", atCheckpoint);
+            liveProjection(app, workload, commands, "checkpoint", atCheckpoint);
 
             stopViewProcessors(app);
             AtomicReference<RuntimeException> longFailure = new AtomicReference<>();
@@ -419,6 +424,7 @@ public final class BenchmarkSuite {
 
             replays(app, totalEvents);
             queries(app, withLongAgreementParty(workload.bodies(), longAgreement), "full", totalEvents);
+            liveProjection(app, workload, commands, "full", totalEvents);
             asOf(app, workload, longAgreement, generated, totalEvents);
             commandLatency(app, commands, workload, longAgreement, false);
             report.add(
@@ -667,7 +673,7 @@ public final class BenchmarkSuite {
             long[] naiveCount = new long[1];
             turns.add(() -> {
                 System.gc();
-                long[] result = naiveProjection(reader, database, agreements, 1000 + r);
+                long[] result = naiveProjection(app, reader, database, 1000 + r);
                 naiveCount[0] = result[0];
                 double rate = perSecond(result[0], result[1]);
                 naiveRates.add(rate);
@@ -760,11 +766,10 @@ public final class BenchmarkSuite {
      *
      * @return events projected and nanoseconds taken
      */
-    private long[] naiveProjection(
-            EventStoreReader reader, MongoDatabase database, AgreementViews liveAgreements, long generation) {
-        PartnerViews partners = PartnerViews.ofGeneration(database, generation);
-        AgreementViews agreements = liveAgreements.ofGeneration(generation);
-        PartnerLedgers ledgers = PartnerLedgers.ofGeneration(database, generation);
+    private long[] naiveProjection(RunningApp app, EventStoreReader reader, MongoDatabase database, long generation) {
+        PartnerViews partners = app.bean(PartnerViews.class).ofGeneration(generation);
+        AgreementViews agreements = app.bean(AgreementViews.class).ofGeneration(generation);
+        PartnerLedgers ledgers = app.bean(PartnerLedgers.class).ofGeneration(generation);
         dropGeneration(database, generation);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.naiveSeconds());
         AtomicLong count = new AtomicLong();
@@ -798,6 +803,61 @@ public final class BenchmarkSuite {
 
     private static void dropGeneration(MongoDatabase database, long generation) {
         new GenerationWriter(database, generation, 500).clear();
+    }
+
+    // ---- live projection -----------------------------------------------------------------------
+
+    /**
+     * How fast the running view processors apply new events to views of this size: per
+     * repetition, a burst of agreements is stored with the processors stopped, then they are
+     * started and timed until they have caught up with the store's head.
+     */
+    private void liveProjection(RunningApp app, Workload workload, CommandPort commands, String at, long events) {
+        EventStoreReader reader = app.bean(EventStoreReader.class);
+        ViewConsistency consistency = app.bean(ViewConsistency.class);
+        List<Double> rates = new ArrayList<>();
+        long burst = 0;
+        for (int rep = 1; rep <= options.repetitions(); rep++) {
+            stopViewProcessors(app);
+            long before = reader.head();
+            PlanRunner.run(agreements(workload, LIVE_BURST_AGREEMENTS), options.threads(), commands, new Counters());
+            long head = reader.head();
+            burst = head - before;
+            System.gc();
+            long start = System.nanoTime();
+            viewProcessors(app).forEach(StreamingEventProcessor::start);
+            long deadline = start + TimeUnit.MINUTES.toNanos(30);
+            while (!consistency.hasProcessed(head)) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("the view processors did not catch up within 30 minutes");
+                }
+                sleep(5);
+            }
+            double rate = perSecond(burst, System.nanoTime() - start);
+            rates.add(rate);
+            log(String.format(
+                    Locale.ROOT,
+                    "[live] %,d events, %d: view processors applied a burst of %,d events at %,.0f events/s",
+                    events,
+                    rep,
+                    burst,
+                    rate));
+        }
+        report.add(
+                "live." + at,
+                String.format(
+                        Locale.ROOT,
+                        "view processors catching up a burst of new events, views of %,d events (embedded store)",
+                        events),
+                median(rates),
+                "events/s",
+                String.format(
+                        Locale.ROOT,
+                        "%s × about %,d events (%d agreements stored while the processors were stopped), from their start"
+                                + " to the store's head",
+                        times(options.repetitions(), "run"),
+                        burst,
+                        LIVE_BURST_AGREEMENTS));
     }
 
     // ---- queries -----------------------------------------------------------------------------

@@ -46,6 +46,8 @@ class BenchmarkSuiteTest {
             "query.services.p99.full",
             "query.savings.p50.full",
             "query.savings.p99.full",
+            "live.checkpoint",
+            "live.full",
             "latency.fresh.p50",
             "latency.fresh.p99",
             "latency.long.p50",

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The idempotent writes, through the real driver over TCP against the embedded server (or the
@@ -65,9 +67,11 @@ class StoreTest {
         assertThat(dataDir.resolve(ViewMongo.EMBEDDED_FILE)).exists();
     }
 
-    @Test
-    void aViewIsCreatedOnceAndThenChangedOnlyByNewerEvents() {
-        ViewCollection partners = new ViewCollection(database.getCollection("partners"));
+    /** Guarded writes, and the writes of a sole writer (the embedded server's), filtered by {@code _id} alone. */
+    @ParameterizedTest(name = "sole writer: {0}")
+    @ValueSource(booleans = {false, true})
+    void aViewIsCreatedOnceAndThenChangedOnlyByNewerEvents(boolean soleWriter) {
+        ViewCollection partners = new ViewCollection(database.getCollection("partners"), soleWriter);
         PartnerRegistered registered =
                 new PartnerRegistered("saarbruecken", "Saarbrücken", PartnerKind.MUNICIPALITY, "100410100100", null);
 
@@ -153,8 +157,32 @@ class StoreTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aSoleWritersLedgerTakesEachAgreementsContributionsInTheOrderTheyCome() {
+        PartnerLedgers ledgers = PartnerLedgers.of(database, 0, true);
+        AgreementView drafted = AgreementView.drafted(
+                new AgreementDrafted("a1", "A", "Subject", List.of("city", "district"), LocalDate.of(2014, 1, 1), null),
+                AT);
+        AgreementView signed =
+                drafted.apply(new AgreementSigned("a1", "city", "Name", "Role", LocalDate.of(2014, 5, 22)), AT);
+        AgreementView other = AgreementView.drafted(
+                new AgreementDrafted("a2", "B", "Subject", List.of("city", "district"), LocalDate.of(2014, 1, 1), null),
+                AT);
+
+        ledgers.write(PartnerContribution.of(drafted, "city", 0));
+        ledgers.write(PartnerContribution.of(other, "city", 0));
+        ledgers.write(PartnerContribution.of(signed, "city", 1));
+        ledgers.write(PartnerContribution.of(signed, "city", 1));
+
+        List<PartnerContribution> city = ledgers.find("city");
+        assertThat(city).extracting(PartnerContribution::agreementId).containsExactly("a1", "a2");
+        assertThat(city).extracting(PartnerContribution::sequence).containsExactly(1L, 0L);
+        assertThat(database.getCollection(PartnerLedgers.COLLECTION).countDocuments())
+                .isEqualTo(1);
+    }
+
     private PartnerLedgers ledgers() {
-        return PartnerLedgers.ofGeneration(database, 0);
+        return PartnerLedgers.of(database, 0, false);
     }
 
     private static boolean apply(ViewCollection partners, de.ikz.ledger.api.partner.PartnerEvent event, long sequence) {

@@ -15,6 +15,7 @@ import de.ikz.ledger.query.ledger.PartnerContribution.CostLine;
 import de.ikz.ledger.query.money.Money;
 import de.ikz.ledger.query.store.Fields;
 import de.ikz.ledger.query.store.ViewGenerations;
+import de.ikz.ledger.query.store.ViewMongo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,7 +31,11 @@ import org.springframework.stereotype.Component;
  * One document per partner in {@code partner_ledgers}: under {@code agreements.<agreementId>}, what
  * each agreement contributes to it. A contribution is written with {@code $set} and an upsert, and
  * only over one that reflects an older or the same state of its agreement, so writing it again is
- * harmless and a stale writer never wins.
+ * harmless and a stale writer never wins. When this process is the only writer of the store (the
+ * embedded server), the write is filtered by {@code _id} alone, which the embedded server finds by
+ * index (a filter on further fields scans the collection): a contribution is always computed from
+ * the agreement's stored view, and an agreement's events are applied one after the other by one
+ * thread, so the ledger receives its states in order.
  */
 @Component
 public class PartnerLedgers {
@@ -40,20 +45,30 @@ public class PartnerLedgers {
 
     private final MongoDatabase database;
     private final LongSupplier generation;
+    private final boolean soleWriter;
 
     @Autowired
-    PartnerLedgers(MongoDatabase viewDatabase, ViewGenerations generations) {
-        this(viewDatabase, generations::active);
+    PartnerLedgers(MongoDatabase viewDatabase, ViewMongo mongo, ViewGenerations generations) {
+        this(viewDatabase, generations::active, mongo.isEmbedded());
     }
 
-    private PartnerLedgers(MongoDatabase database, LongSupplier generation) {
+    private PartnerLedgers(MongoDatabase database, LongSupplier generation, boolean soleWriter) {
         this.database = database;
         this.generation = generation;
+        this.soleWriter = soleWriter;
     }
 
     /** The ledgers of one generation, for a replay that builds it. */
-    public static PartnerLedgers ofGeneration(MongoDatabase database, long generation) {
-        return new PartnerLedgers(database, () -> generation);
+    public PartnerLedgers ofGeneration(long generation) {
+        return new PartnerLedgers(database, () -> generation, soleWriter);
+    }
+
+    /**
+     * The ledgers of one generation; {@code soleWriter} tells whether this process is the only one
+     * writing to the store.
+     */
+    public static PartnerLedgers of(MongoDatabase database, long generation, boolean soleWriter) {
+        return new PartnerLedgers(database, () -> generation, soleWriter);
     }
 
     /** The collection of the generation in use. */
@@ -73,11 +88,13 @@ public class PartnerLedgers {
     /** Stores a contribution unless a newer one of the same agreement is stored already. */
     public void write(PartnerContribution contribution) {
         String field = AGREEMENTS + "." + fieldName(contribution.agreementId());
-        Bson filter = Filters.and(
-                Filters.eq("_id", contribution.partnerId()),
-                Filters.or(
-                        Filters.exists(field + ".sequence", false),
-                        Filters.lte(field + ".sequence", contribution.sequence())));
+        Bson filter = soleWriter
+                ? Filters.eq("_id", contribution.partnerId())
+                : Filters.and(
+                        Filters.eq("_id", contribution.partnerId()),
+                        Filters.or(
+                                Filters.exists(field + ".sequence", false),
+                                Filters.lte(field + ".sequence", contribution.sequence())));
         try {
             collection().updateOne(filter, Updates.set(field, encode(contribution)), new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {

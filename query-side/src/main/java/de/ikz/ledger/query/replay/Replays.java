@@ -57,6 +57,8 @@ public class Replays {
     private final ViewGenerations generations;
     private final EventStoreReader reader;
     private final AgreementViews liveAgreements;
+    private final PartnerViews livePartners;
+    private final PartnerLedgers liveLedgers;
     private final EventProcessingConfiguration processing;
     private final ReplayReadiness readiness;
     private final Clock clock;
@@ -74,6 +76,8 @@ public class Replays {
             ViewGenerations generations,
             EventStoreReader reader,
             AgreementViews liveAgreements,
+            PartnerViews livePartners,
+            PartnerLedgers liveLedgers,
             EventProcessingConfiguration processing,
             ReplayReadiness readiness,
             Clock clock,
@@ -84,6 +88,8 @@ public class Replays {
         this.generations = generations;
         this.reader = reader;
         this.liveAgreements = liveAgreements;
+        this.livePartners = livePartners;
+        this.liveLedgers = liveLedgers;
         this.processing = processing;
         this.readiness = readiness;
         this.clock = clock;
@@ -162,9 +168,9 @@ public class Replays {
             pause();
             paused = true;
             long newHead = reader.head();
-            PartnerViews partners = PartnerViews.ofGeneration(database, target);
+            PartnerViews partners = livePartners.ofGeneration(target);
             AgreementViews agreements = liveAgreements.ofGeneration(target);
-            PartnerLedgers ledgers = PartnerLedgers.ofGeneration(database, target);
+            PartnerLedgers ledgers = liveLedgers.ofGeneration(target);
             progress.extend(Math.max(0, newHead - head));
             reader.read(
                     head,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * A collection of views keyed by {@code _id}, each document carrying the sequence number of the
@@ -16,6 +17,12 @@ import org.bson.Document;
  * not above the stored one is skipped, a new document is created with an upsert that only inserts
  * ({@code $setOnInsert}), and a later state replaces the document only while the stored sequence is
  * still lower, so a redelivered or stale event never overwrites a newer state.
+ *
+ * <p>When this process is the only writer of the store (the embedded server, which lives in this
+ * process and locks its file), the replacement is filtered by {@code _id} alone: a stream's events
+ * are applied one after the other by one thread, so no other write can come between the read that
+ * checks the sequence and the write, and the embedded server finds a document by index only for a
+ * filter on {@code _id} alone (any other filter scans the collection).
  */
 public final class ViewCollection {
 
@@ -23,9 +30,19 @@ public final class ViewCollection {
     public static final String LAST_SEQUENCE = "lastSequence";
 
     private final MongoCollection<Document> collection;
+    private final boolean soleWriter;
 
+    /** A collection that other processes may write to as well: every write is guarded. */
     public ViewCollection(MongoCollection<Document> collection) {
+        this(collection, false);
+    }
+
+    /**
+     * @param soleWriter whether this process is the only one writing to the store
+     */
+    public ViewCollection(MongoCollection<Document> collection, boolean soleWriter) {
         this.collection = collection;
+        this.soleWriter = soleWriter;
     }
 
     public MongoCollection<Document> collection() {
@@ -84,10 +101,9 @@ public final class ViewCollection {
         }
         Document replacement = new Document(ID, id);
         replacement.putAll(fields);
-        return collection
-                        .replaceOne(Filters.and(Filters.eq(ID, id), Filters.lt(LAST_SEQUENCE, sequence)), replacement)
-                        .getModifiedCount()
-                > 0;
+        Bson filter =
+                soleWriter ? Filters.eq(ID, id) : Filters.and(Filters.eq(ID, id), Filters.lt(LAST_SEQUENCE, sequence));
+        return collection.replaceOne(filter, replacement).getModifiedCount() > 0;
     }
 
     /** Removes every document (before a replay). */

@@ -151,6 +151,12 @@ class WebhookApiTest {
             long third = log.append(StreamEvent.of(registered(late)));
 
             await(() -> receiver.acceptedPositions().contains(third));
+            // the cursor moves once the worker has recorded the receiver's answer, a moment later
+            await(() -> http.get("/api/webhooks/" + id + "/deliveries", IntegratorHttp.INTEGRATOR)
+                            .json()
+                            .path("cursor")
+                            .asLong()
+                    >= third);
             JsonNode deliveries = http.get("/api/webhooks/" + id + "/deliveries", IntegratorHttp.INTEGRATOR)
                     .json();
             JsonNode dead = item(deliveries, refused);
