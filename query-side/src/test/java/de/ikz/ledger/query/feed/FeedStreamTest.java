@@ -31,7 +31,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = QuerySideTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FeedStreamTest {
 
-    static final Duration WAIT = Duration.ofSeconds(10);
+    /**
+     * Longer than a page's own wait for an event the store is known to hold (10 s, for Axon Server's
+     * asynchronous streams), so that a page that came back early is read again within it.
+     */
+    static final Duration WAIT = Duration.ofSeconds(25);
 
     @LocalServerPort
     int port;
