@@ -2,7 +2,12 @@ package de.ikz.ledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoWriteException;
+import com.mongodb.ServerAddress;
+import com.mongodb.WriteError;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
 import de.ikz.ledger.api.agreement.AgreementDrafted;
 import de.ikz.ledger.api.agreement.AgreementSigned;
 import de.ikz.ledger.api.partner.PartnerKind;
@@ -16,11 +21,17 @@ import de.ikz.ledger.query.partner.PartnerViewCodec;
 import de.ikz.ledger.query.store.ViewCollection;
 import de.ikz.ledger.query.store.ViewMongo;
 import de.ikz.ledger.query.support.ViewStoreProperties;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,6 +190,66 @@ class StoreTest {
         assertThat(city).extracting(PartnerContribution::sequence).containsExactly(1L, 0L);
         assertThat(database.getCollection(PartnerLedgers.COLLECTION).countDocuments())
                 .isEqualTo(1);
+    }
+
+    /**
+     * Two writers create one partner's ledger at the same moment: a MongoDB server answers the
+     * second upsert with a duplicate key, and its contribution must still be stored.
+     */
+    @Test
+    void aContributionWhoseUpsertLostTheRaceToCreateTheLedgerIsStoredAllTheSame() {
+        AgreementView first = AgreementView.drafted(
+                new AgreementDrafted(
+                        "first", "A", "Subject", List.of("city", "district"), LocalDate.of(2014, 1, 1), null),
+                AT);
+        AgreementView second = AgreementView.drafted(
+                new AgreementDrafted(
+                        "second", "B", "Subject", List.of("city", "district"), LocalDate.of(2014, 1, 1), null),
+                AT);
+        MongoCollection<Document> real = database.getCollection(PartnerLedgers.COLLECTION);
+        AtomicBoolean raced = new AtomicBoolean();
+        MongoCollection<Document> racing = proxy(MongoCollection.class, real, (method, args) -> {
+            if (method.getName().equals("updateOne")
+                    && args.length == 3
+                    && ((UpdateOptions) args[2]).isUpsert()
+                    && raced.compareAndSet(false, true)) {
+                // the other writer creates the ledger first; this upsert then collides with it
+                real.insertOne(PartnerLedgers.document("city", List.of(PartnerContribution.of(first, "city", 0))));
+                throw new MongoWriteException(
+                        new WriteError(11000, "E11000 duplicate key error", new BsonDocument()), new ServerAddress());
+            }
+            return NOT_HANDLED;
+        });
+        MongoDatabase racingDatabase = proxy(
+                MongoDatabase.class,
+                database,
+                (method, args) -> method.getName().equals("getCollection") ? racing : NOT_HANDLED);
+
+        PartnerLedgers.of(racingDatabase, 0, false).write(PartnerContribution.of(second, "city", 0));
+
+        assertThat(raced).isTrue();
+        assertThat(ledgers().find("city"))
+                .extracting(PartnerContribution::agreementId)
+                .containsExactly("first", "second");
+    }
+
+    private static final Object NOT_HANDLED = new Object();
+
+    /** A proxy that asks {@code intercept} first and hands every call it leaves to {@code target}. */
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<?> type, Object target, BiFunction<Method, Object[], Object> intercept) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+            Object[] arguments = args == null ? new Object[0] : args;
+            Object answer = intercept.apply(method, arguments);
+            if (answer != NOT_HANDLED) {
+                return answer;
+            }
+            try {
+                return method.invoke(target, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     private PartnerLedgers ledgers() {

@@ -95,13 +95,17 @@ public class PartnerLedgers {
                         Filters.or(
                                 Filters.exists(field + ".sequence", false),
                                 Filters.lte(field + ".sequence", contribution.sequence())));
+        Bson update = Updates.set(field, encode(contribution));
         try {
-            collection().updateOne(filter, Updates.set(field, encode(contribution)), new UpdateOptions().upsert(true));
+            collection().updateOne(filter, update, new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            // the partner's ledger holds a newer state of this agreement: nothing to do
+            // The ledger exists: it holds a newer state of this agreement (then the filter matches
+            // nothing now either), or another writer created it between the filter and the insert
+            // (then the update applies now). Either way, once more without the upsert.
+            collection().updateOne(filter, update);
         }
     }
 
