@@ -58,12 +58,17 @@ class FeedStreamTest {
         registry.add("ikz.events.poll-interval", () -> "50ms");
     }
 
+    /**
+     * At most two streams may be open (see the properties); the streams of the test before are
+     * closed by their client, which the server notices at their next write at the latest.
+     */
     @BeforeEach
-    void connect() {
+    void connect() throws InterruptedException {
         http = new IntegratorHttp(port);
         if (log == null) {
             log = new EventLog(eventStore);
         }
+        awaitOpenStreams(0);
     }
 
     @Test
@@ -94,6 +99,7 @@ class FeedStreamTest {
                 "/api/events/stream?after=0",
                 IntegratorHttp.INTEGRATOR,
                 Map.of("Last-Event-ID", Long.toString(first)))) {
+            assertThat(stream.status()).isEqualTo(200);
             Message event = stream.nextEvent(WAIT);
 
             assertThat(event).isNotNull();
