@@ -31,11 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = QuerySideTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FeedStreamTest {
 
-    /**
-     * Longer than a page's own wait for an event the store is known to hold (10 s, for Axon Server's
-     * asynchronous streams), so that a page that came back early is read again within it.
-     */
-    static final Duration WAIT = Duration.ofSeconds(25);
+    static final Duration WAIT = Duration.ofSeconds(10);
 
     @LocalServerPort
     int port;
