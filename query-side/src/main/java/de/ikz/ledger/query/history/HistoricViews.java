@@ -24,8 +24,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  * date {@code on}), folded from the event store with the projections' own folds. Only the streams
  * of the asked partner or agreement are read, so the cost grows with the events touching them,
  * not with the store; a long agreement's fold starts from its latest checkpoint recorded by {@code
- * asOf} (without a business date), so it reads at most one checkpoint interval of events. Ids come from the live views: streams are never removed, so every id known
- * then is known now.
+ * asOf} (without a business date), so it reads at most one checkpoint interval of events. Ids come
+ * from the live views: streams are never removed, so every id known then is known now.
  */
 final class HistoricViews implements ViewSource {
 

@@ -37,9 +37,8 @@ public final class Projectors {
 
     /**
      * Folds an agreement event into its stored view, records a checkpoint of it where one is due,
-     * and rewrites the ledger of every partner the
-     * agreement touches from the stored view (so a redelivered event still completes ledger writes
-     * a failure may have cut short).
+     * and rewrites the ledger of every partner the agreement touches from the stored view (so a
+     * redelivered event still completes ledger writes a failure may have cut short).
      *
      * @return the partners whose ledgers were written
      */
