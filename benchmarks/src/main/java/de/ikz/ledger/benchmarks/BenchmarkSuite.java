@@ -1142,36 +1142,22 @@ public final class BenchmarkSuite {
 
     /** The targets, each a ratio of two figures of this run. */
     public static void targets(Report report) {
-        report.atLeast(
-                "replay ≥ 0.5 × raw read rate",
-                "replay.full / replay.rawRead",
-                report.value("replay.full") / report.value("replay.rawRead"),
-                0.5);
-        report.atLeast(
-                "replay ≥ 5 × batch-size-1 rate",
-                "replay.full / replay.batchSizeOne",
-                report.value("replay.full") / report.value("replay.batchSizeOne"),
-                5);
-        report.atLeast(
-                "embedded store ≥ 40 % of in-memory command rate",
-                "commands.embedded / commands.inMemory",
-                report.value("commands.embedded") / report.value("commands.inMemory"),
-                0.4);
-        report.atMost(
+        report.ratioAtLeast("replay ≥ 0.5 × raw read rate", "replay.full", "replay.rawRead", 0.5);
+        report.ratioAtLeast("replay ≥ 5 × batch-size-1 rate", "replay.full", "replay.batchSizeOne", 5);
+        report.ratioAtLeast(
+                "embedded store ≥ 40 % of in-memory command rate", "commands.embedded", "commands.inMemory", 0.4);
+        report.ratioAtMost(
                 "services p99 at full size ≤ 1.5 × p99 at checkpoint",
-                "query.services.p99.full / query.services.p99.checkpoint",
-                report.value("query.services.p99.full") / report.value("query.services.p99.checkpoint"),
+                "query.services.p99.full",
+                "query.services.p99.checkpoint",
                 1.5);
-        report.atMost(
+        report.ratioAtMost(
                 "savings p99 at full size ≤ 1.5 × p99 at checkpoint",
-                "query.savings.p99.full / query.savings.p99.checkpoint",
-                report.value("query.savings.p99.full") / report.value("query.savings.p99.checkpoint"),
+                "query.savings.p99.full",
+                "query.savings.p99.checkpoint",
                 1.5);
-        report.atMost(
-                "long agreement command ≤ 2 × 10-event agreement (p50)",
-                "latency.long.p50 / latency.fresh.p50",
-                report.value("latency.long.p50") / report.value("latency.fresh.p50"),
-                2);
+        report.ratioAtMost(
+                "long agreement command ≤ 2 × 10-event agreement (p50)", "latency.long.p50", "latency.fresh.p50", 2);
         report.below(
                 "as-of for one partner < 1 s (typical partner, p50)",
                 "asOf.typical.p50 / 1000 ms",

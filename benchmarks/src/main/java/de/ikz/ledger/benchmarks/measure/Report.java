@@ -56,18 +56,28 @@ public final class Report {
     }
 
     /** A target met when {@code measured >= limit}. */
-    public void atLeast(String name, String ratio, double measured, double limit) {
+    private void atLeast(String name, String ratio, double measured, double limit) {
         targets.add(new Target(name, ratio, measured, "≥", limit, measured >= limit));
     }
 
     /** A target met when {@code measured <= limit}. */
-    public void atMost(String name, String ratio, double measured, double limit) {
+    private void atMost(String name, String ratio, double measured, double limit) {
         targets.add(new Target(name, ratio, measured, "≤", limit, measured <= limit));
     }
 
     /** A target met when {@code measured < limit}. */
     public void below(String name, String ratio, double measured, double limit) {
         targets.add(new Target(name, ratio, measured, "<", limit, measured < limit));
+    }
+
+    /** A target on the ratio of two figures of this report: {@code numerator / denominator ≥ limit}. */
+    public void ratioAtLeast(String name, String numerator, String denominator, double limit) {
+        atLeast(name, numerator + " / " + denominator, value(numerator) / value(denominator), limit);
+    }
+
+    /** A target on the ratio of two figures of this report: {@code numerator / denominator ≤ limit}. */
+    public void ratioAtMost(String name, String numerator, String denominator, double limit) {
+        atMost(name, numerator + " / " + denominator, value(numerator) / value(denominator), limit);
     }
 
     public String render() {
