@@ -20,6 +20,7 @@ import de.ikz.ledger.query.partner.PartnerView;
 import de.ikz.ledger.query.partner.PartnerViewCodec;
 import de.ikz.ledger.query.store.ViewCollection;
 import de.ikz.ledger.query.store.ViewMongo;
+import de.ikz.ledger.query.store.ViewScope;
 import de.ikz.ledger.query.support.ViewStoreProperties;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -104,7 +105,7 @@ class StoreTest {
 
     @Test
     void aWriterThatLoadedAnOlderStateDoesNotOverwriteANewerOne() {
-        ViewCollection partners = new ViewCollection(database.getCollection("partners"));
+        ViewCollection partners = new ViewCollection(database.getCollection("partners"), false);
         apply(partners, new PartnerRegistered("kreis", "Kreis", PartnerKind.DISTRICT, null, null), 0);
         PartnerRenamed slow = new PartnerRenamed("kreis", "slow writer");
 
@@ -121,7 +122,7 @@ class StoreTest {
 
     @Test
     void aLateCreationDoesNotOverwriteAViewCreatedAndChangedMeanwhile() {
-        ViewCollection partners = new ViewCollection(database.getCollection("partners"));
+        ViewCollection partners = new ViewCollection(database.getCollection("partners"), false);
         PartnerRegistered registered = new PartnerRegistered("kreis", "Kreis", PartnerKind.DISTRICT, null, null);
 
         boolean written = partners.apply("kreis", 0, PartnerViewCodec.INSTANCE, nothing -> {
@@ -136,7 +137,7 @@ class StoreTest {
 
     @Test
     void anEventForAViewNotYetCreatedIsNotStored() {
-        ViewCollection partners = new ViewCollection(database.getCollection("partners"));
+        ViewCollection partners = new ViewCollection(database.getCollection("partners"), false);
 
         assertThat(apply(partners, new PartnerRenamed("nobody", "Nobody"), 1)).isFalse();
         assertThat(partners.collection().countDocuments()).isZero();
@@ -170,7 +171,7 @@ class StoreTest {
 
     @Test
     void aSoleWritersLedgerTakesEachAgreementsContributionsInTheOrderTheyCome() {
-        PartnerLedgers ledgers = PartnerLedgers.of(database, 0, true);
+        PartnerLedgers ledgers = new PartnerLedgers(new ViewScope(database, () -> 0, true));
         AgreementView drafted = AgreementView.drafted(
                 new AgreementDrafted("a1", "A", "Subject", List.of("city", "district"), LocalDate.of(2014, 1, 1), null),
                 AT);
@@ -225,7 +226,8 @@ class StoreTest {
                 database,
                 (method, args) -> method.getName().equals("getCollection") ? racing : NOT_HANDLED);
 
-        PartnerLedgers.of(racingDatabase, 0, false).write(PartnerContribution.of(second, "city", 0));
+        new PartnerLedgers(new ViewScope(racingDatabase, () -> 0, false))
+                .write(PartnerContribution.of(second, "city", 0));
 
         assertThat(raced).isTrue();
         assertThat(ledgers().find("city"))
@@ -253,7 +255,7 @@ class StoreTest {
     }
 
     private PartnerLedgers ledgers() {
-        return PartnerLedgers.of(database, 0, false);
+        return new PartnerLedgers(new ViewScope(database, () -> 0, false));
     }
 
     private static boolean apply(ViewCollection partners, de.ikz.ledger.api.partner.PartnerEvent event, long sequence) {

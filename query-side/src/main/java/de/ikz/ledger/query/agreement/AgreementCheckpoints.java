@@ -15,7 +15,8 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * Agreement views as they stood after every {@code interval}-th event of a long stream, so that a
+ * Agreement views as they stood after every {@code interval}-th event of a long stream ({@code
+ * ikz.history.checkpoint-interval}), so that a
  * view as of a past instant starts from the latest checkpoint recorded by then and folds only the
  * events after it, instead of the whole stream. Two collections of the same generation as the
  * views (a replay writes them anew): {@code agreement_checkpoints}, one small directory per
@@ -38,18 +39,11 @@ public final class AgreementCheckpoints {
 
     private final MongoCollection<Document> directories;
     private final MongoCollection<Document> views;
-    private final int interval;
     private Map<String, List<Document>> directoryCache;
 
-    AgreementCheckpoints(MongoCollection<Document> directories, MongoCollection<Document> views, int interval) {
+    AgreementCheckpoints(MongoCollection<Document> directories, MongoCollection<Document> views) {
         this.directories = directories;
         this.views = views;
-        this.interval = interval;
-    }
-
-    /** Whether the event with {@code sequence} is followed by a checkpoint. */
-    public boolean due(long sequence) {
-        return isDue(sequence, interval);
     }
 
     /** Whether the event with {@code sequence} is followed by a checkpoint, every {@code interval} events. */

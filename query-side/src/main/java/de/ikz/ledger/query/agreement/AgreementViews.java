@@ -1,12 +1,9 @@
 package de.ikz.ledger.query.agreement;
 
-import com.mongodb.client.MongoDatabase;
 import de.ikz.ledger.query.store.ViewCollection;
-import de.ikz.ledger.query.store.ViewGenerations;
-import de.ikz.ledger.query.store.ViewMongo;
+import de.ikz.ledger.query.store.ViewScope;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -15,51 +12,35 @@ import org.springframework.stereotype.Component;
 @Component
 public class AgreementViews {
 
-    private final MongoDatabase database;
-    private final LongSupplier generation;
+    private final ViewScope scope;
     private final int checkpointInterval;
-    private final boolean soleWriter;
 
     @Autowired
-    AgreementViews(
-            MongoDatabase viewDatabase,
-            ViewMongo mongo,
-            ViewGenerations generations,
-            @Value("${ikz.history.checkpoint-interval:10000}") int checkpointInterval) {
-        this(viewDatabase, generations::active, checkpointInterval, mongo.isEmbedded());
-    }
-
-    private AgreementViews(
-            MongoDatabase database, LongSupplier generation, int checkpointInterval, boolean soleWriter) {
+    AgreementViews(ViewScope viewScope, @Value("${ikz.history.checkpoint-interval:10000}") int checkpointInterval) {
         if (checkpointInterval < 1) {
             throw new IllegalArgumentException(
                     "ikz.history.checkpoint-interval must be at least 1, was " + checkpointInterval);
         }
-        this.database = database;
-        this.generation = generation;
+        this.scope = viewScope;
         this.checkpointInterval = checkpointInterval;
-        this.soleWriter = soleWriter;
     }
 
     /** The agreement views of one generation, for a replay that builds it. */
     public AgreementViews ofGeneration(long generation) {
-        return new AgreementViews(database, () -> generation, checkpointInterval, soleWriter);
+        return new AgreementViews(scope.ofGeneration(generation), checkpointInterval);
     }
 
     public ViewCollection collection() {
-        return new ViewCollection(
-                database.getCollection(
-                        ViewGenerations.collection(AgreementViewCodec.COLLECTION, generation.getAsLong())),
-                soleWriter);
+        return scope.views(AgreementViewCodec.COLLECTION);
     }
 
     /** The checkpoints of long agreements, in the same generation. */
     public AgreementCheckpoints checkpoints() {
-        long current = generation.getAsLong();
+        long current = scope.generation().getAsLong();
+        ViewScope fixed = scope.ofGeneration(current);
         return new AgreementCheckpoints(
-                database.getCollection(ViewGenerations.collection(AgreementCheckpoints.COLLECTION, current)),
-                database.getCollection(ViewGenerations.collection(AgreementCheckpoints.VIEWS_COLLECTION, current)),
-                checkpointInterval);
+                fixed.collection(AgreementCheckpoints.COLLECTION),
+                fixed.collection(AgreementCheckpoints.VIEWS_COLLECTION));
     }
 
     /** Events between two checkpoints of a long agreement. */

@@ -3,7 +3,6 @@ package de.ikz.ledger.query.ledger;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -14,14 +13,12 @@ import de.ikz.ledger.api.query.ServiceItem;
 import de.ikz.ledger.query.ledger.PartnerContribution.CostLine;
 import de.ikz.ledger.query.money.Money;
 import de.ikz.ledger.query.store.Fields;
-import de.ikz.ledger.query.store.ViewGenerations;
-import de.ikz.ledger.query.store.ViewMongo;
+import de.ikz.ledger.query.store.ViewScope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,37 +40,21 @@ public class PartnerLedgers {
     public static final String COLLECTION = "partner_ledgers";
     static final String AGREEMENTS = "agreements";
 
-    private final MongoDatabase database;
-    private final LongSupplier generation;
-    private final boolean soleWriter;
+    private final ViewScope scope;
 
     @Autowired
-    PartnerLedgers(MongoDatabase viewDatabase, ViewMongo mongo, ViewGenerations generations) {
-        this(viewDatabase, generations::active, mongo.isEmbedded());
-    }
-
-    private PartnerLedgers(MongoDatabase database, LongSupplier generation, boolean soleWriter) {
-        this.database = database;
-        this.generation = generation;
-        this.soleWriter = soleWriter;
+    public PartnerLedgers(ViewScope viewScope) {
+        this.scope = viewScope;
     }
 
     /** The ledgers of one generation, for a replay that builds it. */
     public PartnerLedgers ofGeneration(long generation) {
-        return new PartnerLedgers(database, () -> generation, soleWriter);
-    }
-
-    /**
-     * The ledgers of one generation; {@code soleWriter} tells whether this process is the only one
-     * writing to the store.
-     */
-    public static PartnerLedgers of(MongoDatabase database, long generation, boolean soleWriter) {
-        return new PartnerLedgers(database, () -> generation, soleWriter);
+        return new PartnerLedgers(scope.ofGeneration(generation));
     }
 
     /** The collection of the generation in use. */
     public MongoCollection<Document> collection() {
-        return database.getCollection(ViewGenerations.collection(COLLECTION, generation.getAsLong()));
+        return scope.collection(COLLECTION);
     }
 
     /** A ledger document holding every contribution of one partner, as the projection writes it. */
@@ -88,7 +69,7 @@ public class PartnerLedgers {
     /** Stores a contribution unless a newer one of the same agreement is stored already. */
     public void write(PartnerContribution contribution) {
         String field = AGREEMENTS + "." + fieldName(contribution.agreementId());
-        Bson filter = soleWriter
+        Bson filter = scope.soleWriter()
                 ? Filters.eq("_id", contribution.partnerId())
                 : Filters.and(
                         Filters.eq("_id", contribution.partnerId()),

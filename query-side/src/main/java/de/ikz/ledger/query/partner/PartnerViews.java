@@ -1,12 +1,9 @@
 package de.ikz.ledger.query.partner;
 
-import com.mongodb.client.MongoDatabase;
 import de.ikz.ledger.query.store.ViewCollection;
-import de.ikz.ledger.query.store.ViewGenerations;
-import de.ikz.ledger.query.store.ViewMongo;
+import de.ikz.ledger.query.store.ViewScope;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -14,30 +11,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class PartnerViews {
 
-    private final MongoDatabase database;
-    private final LongSupplier generation;
-    private final boolean soleWriter;
+    private final ViewScope scope;
 
     @Autowired
-    PartnerViews(MongoDatabase viewDatabase, ViewMongo mongo, ViewGenerations generations) {
-        this(viewDatabase, generations::active, mongo.isEmbedded());
-    }
-
-    private PartnerViews(MongoDatabase database, LongSupplier generation, boolean soleWriter) {
-        this.database = database;
-        this.generation = generation;
-        this.soleWriter = soleWriter;
+    PartnerViews(ViewScope viewScope) {
+        this.scope = viewScope;
     }
 
     /** The partner views of one generation, for a replay that builds it. */
     public PartnerViews ofGeneration(long generation) {
-        return new PartnerViews(database, () -> generation, soleWriter);
+        return new PartnerViews(scope.ofGeneration(generation));
     }
 
     public ViewCollection collection() {
-        return new ViewCollection(
-                database.getCollection(ViewGenerations.collection(PartnerViewCodec.COLLECTION, generation.getAsLong())),
-                soleWriter);
+        return scope.views(PartnerViewCodec.COLLECTION);
     }
 
     public Optional<PartnerView> find(String partnerId) {

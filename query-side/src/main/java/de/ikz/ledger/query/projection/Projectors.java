@@ -60,9 +60,9 @@ public final class Projectors {
         if (stored.isEmpty()) {
             return Set.of();
         }
-        AgreementCheckpoints checkpoints = agreements.checkpoints();
-        if (stored.get().sequence() == sequence && checkpoints.due(sequence)) {
-            checkpoints.record(stored.get(), recordedAt);
+        if (stored.get().sequence() == sequence
+                && AgreementCheckpoints.isDue(sequence, agreements.checkpointInterval())) {
+            agreements.checkpoints().record(stored.get(), recordedAt);
         }
         Map<String, PartnerContribution> contributions =
                 PartnerContribution.of(stored.get().view(), stored.get().sequence());

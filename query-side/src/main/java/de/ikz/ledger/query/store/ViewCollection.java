@@ -32,11 +32,6 @@ public final class ViewCollection {
     private final MongoCollection<Document> collection;
     private final boolean soleWriter;
 
-    /** A collection that other processes may write to as well: every write is guarded. */
-    public ViewCollection(MongoCollection<Document> collection) {
-        this(collection, false);
-    }
-
     /**
      * @param soleWriter whether this process is the only one writing to the store
      */

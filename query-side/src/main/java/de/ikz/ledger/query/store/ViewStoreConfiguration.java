@@ -36,6 +36,12 @@ public class ViewStoreConfiguration {
         return viewMongoClient.getDatabase(name);
     }
 
+    /** Where the live views are: the active generation of the view database. */
+    @Bean
+    ViewScope viewScope(MongoDatabase viewDatabase, ViewGenerations generations, ViewMongo viewMongo) {
+        return ViewScope.live(viewDatabase, generations, viewMongo);
+    }
+
     /**
      * Several replicas of the query side share one token store: each claims segments of the view
      * processors, and a replica takes over the segments of another whose claim has not been
